@@ -1,0 +1,37 @@
+/**
+ * Base class of every error this library throws. It throws only for programmer mistakes
+ * (a wrong argument type, an option out of range); problems in the data (an unreadable file,
+ * an unknown code in a document) are returned as values instead.
+ */
+export class RedactionAuditError extends Error {
+  /** A stable, kebab-case identifier of the kind of error. */
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RedactionAuditError';
+    this.code = code;
+  }
+}
+
+/**
+ * Thrown when a function is called with an argument it cannot use: `scan` given a non-string,
+ * page boundaries out of order or outside the text, a confidence outside 0–1.
+ */
+export class InvalidArgumentError extends RedactionAuditError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('invalid-argument', message, options);
+    this.name = 'InvalidArgumentError';
+  }
+}
+
+/**
+ * Thrown when the embedded catalog fails its own schema. This means the package was built
+ * from a broken `rules/catalog/`; it is a bug to report, never a user error.
+ */
+export class CatalogError extends RedactionAuditError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('catalog-invalid', message, options);
+    this.name = 'CatalogError';
+  }
+}

@@ -1,0 +1,204 @@
+import type { OcrCorrection, Role } from '../core/vocabulary.js';
+import { readDigits } from './ocr.js';
+import { countLowerWords, isMarkupOnly, isProse, type ScanContext } from './scan-context.js';
+
+/**
+ * One exemption-like code token: `(b)(7)(C)`, `(k)(5)`, `(a)(3)`, `b6`, `B7C`, `b7E-1, 2`.
+ * Offsets are 0-based UTF-16, `end` exclusive.
+ */
+export interface CodeToken {
+  start: number;
+  end: number;
+  /** The scheme letter, lower-cased: `b` FOIA, `j`/`k`/`d` Privacy Act, `a`/`c` review codes, `x` the `(X)` box. */
+  letter: string;
+  /** The number after the letter, after OCR repair (`7` for `(b)(7)(C)`), or `''` for `(X)`. */
+  number: string;
+  /** Further parenthesized groups as written, e.g. `['C']` or `['A', '3']`. */
+  extra: string[];
+  /** A subparagraph letter written without parentheses (`(b)(7)C`, `b7C`). */
+  glued: string | null;
+  /** FBI Vaughn category numbers (`b7E-1, 2` → `1, 2`). */
+  categories: string | null;
+  /** `paren` for `(b)(1)`, `bare` for `b1`, `b(1)`, `B-1`. */
+  form: 'paren' | 'bare';
+  ocr: OcrCorrection[];
+}
+
+/** A run of code tokens written together: a margin stack, a list, a stamp field. */
+export interface CodeRun {
+  tokens: CodeToken[];
+  start: number;
+  end: number;
+  /** `marking` for margin codes and stamp fields, `mention` for codes cited in prose. */
+  role: Role;
+  confidence: number;
+  /** True when the run follows a release label such as `RELEASED IN PART` or `FOIA Exemptions`. */
+  labelled: boolean;
+  /** Why the run was read as a mention, when it was. */
+  note?: string;
+}
+
+// Parenthesized chain: a scheme letter in parentheses, a number in parentheses (OCR digit
+// look-alikes allowed), up to three more parenthesized groups, and an optional subparagraph
+// letter glued on (`(b)(7)C`). Each group is delimited by its parentheses, so the bounded
+// repetition cannot backtrack. The second alternative is the `(X)` box of State stamps.
+const PAREN =
+  /\(\s?([A-Za-z])\s?\)\s?\(\s?([0-9lI|!SZOo]{1,2})\s?\)((?:\s?\(\s?[A-Za-z0-9]{1,4}\s?\)){0,3})(?:([A-F])(?![A-Za-z0-9]))?|\(\s?[xX]\s?\)/g;
+
+// Bare short form: a scheme letter not glued to a word, an optional hyphen or space, then one
+// digit (or OCR look-alike) either plain (`b6`) or in parentheses (`b(6)`), not followed by
+// another digit (so `B-52` and `B 1990` do not match), then an optional subparagraph letter
+// (`b7C`, `b7-C`, `B7(C)`), and nothing word-like after it.
+const BARE =
+  /(?<![A-Za-z0-9(§.\-/])([bBjJkKdD])(?:-|\s)?(?:\(\s?([0-9lI])\s?\)|([0-9lI])(?![0-9]))(?:(?:-|\s)?\(\s?([A-Fa-f])\s?\)|-?([A-Fa-f]))?(?![A-Za-z0-9])/g;
+
+// FBI Vaughn category numbers after a bare code: ` -1`, `-1, 2, 3, 6` (OCR `l` for 1).
+const CATEGORIES = /\s?-\s?([0-9lI]{1,2}(?:\s?,\s?[0-9]{1,2}){0,8})(?![0-9A-Za-z])/y;
+
+// What may stand between two tokens of one run: spaces, line breaks, list punctuation, "and"/"or".
+const RUN_GAP = /^[\s,;/&|]*(?:(?:and|or)[\s,;/&]*)?$/;
+
+// A release or exemption label right before a run: the codes fill a stamp field.
+const LABEL_CUE =
+  /(?:RELEASED?\s+IN\s+(?:PART|FULL)|DENIED\s+IN\s+(?:PART|FULL)|DECLASSIFY\s+IN\s+PART|EXEMPTIONS?|Exemptions?|EXEMPTION\s+CODES?|FOIA|FOI|PA)\s*[:.\-–]?\s*$/;
+
+// Words that make a following "(b)(1)" a subsection of some other text, not an exemption code.
+const SKIP_CUE = /\b(?:sub)?(?:sections?|sec\.|paragraphs?|para\.|clauses?|articles?|subparagraphs?|rules?|items?)\s*$/i;
+
+// Words that make a code cited in a sentence a mention: "exempt under Title 5 U.S.C. 552 (b)(1)".
+const MENTION_CUE =
+  /\b(?:exempt\w*|FOIA|552a?|U\.\s?S\.\s?C\.?|USC|under|pursuant|basis|cit(?:e|es|ed|ing)|invok\w*|claim\w*|view|withh[eo]ld\w*|Privacy Act)\b/i;
+
+// Words right before a bare code that make it a label of something else: "Tab B1", "Exhibit B6".
+const BARE_BLOCK =
+  /\b(?:tabs?|exhibits?|items?|figures?|fig\.|tables?|appendix|annex|pages?|vitamins?|grids?|rows?|columns?|rooms?|apt\.?|seats?|parts?|lines?|plans?|types?|models?|forms?|boeing|sections?|steps?|phases?|cells?|blocks?|buildings?|gates?|levels?|categor(?:y|ies)|class|group|hepatitis|and)\s*$/i;
+
+/** Finds every code token of the text and groups them into runs with a role. Memoized per context. */
+export function findCodeRuns(context: ScanContext): CodeRun[] {
+  return context.memo('code-runs', () => buildRuns(context));
+}
+
+function buildRuns(context: ScanContext): CodeRun[] {
+  const { text } = context;
+  const tokens: CodeToken[] = [];
+  for (const m of text.matchAll(PAREN)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[1] === undefined) {
+      tokens.push({ start, end, letter: 'x', number: '', extra: [], glued: null, categories: null, form: 'paren', ocr: [] });
+      continue;
+    }
+    const letter = m[1].toLowerCase();
+    if (!'bjkdac'.includes(letter)) continue;
+    const digits = readDigits(m[2] as string);
+    if (!digits) continue;
+    const extra = [...(m[3] ?? '').matchAll(/\(\s?([A-Za-z0-9]{1,4})\s?\)/g)].map((g) => g[1] as string);
+    tokens.push({ start, end, letter, number: digits.digits, extra, glued: m[4] ?? null, categories: null, form: 'paren', ocr: digits.ocr });
+  }
+  for (const m of text.matchAll(BARE)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    const digits = readDigits((m[2] ?? m[3]) as string);
+    if (!digits) continue;
+    const sub = m[4] ?? m[5] ?? null;
+    CATEGORIES.lastIndex = end;
+    const cat = CATEGORIES.exec(text);
+    let categories: string | null = null;
+    if (cat) {
+      const read = readDigits((cat[1] as string).replace(/[\s,]+/g, ''));
+      if (read) {
+        categories = (cat[1] as string).replace(/[lI]/g, '1').replace(/\s+/g, ' ');
+        end = cat.index + cat[0].length;
+      }
+    }
+    tokens.push({
+      start,
+      end,
+      letter: (m[1] as string).toLowerCase(),
+      number: digits.digits,
+      extra: [],
+      glued: sub ? sub.toUpperCase() : null,
+      categories,
+      form: 'bare',
+      ocr: digits.ocr,
+    });
+  }
+  tokens.sort((a, b) => a.start - b.start);
+
+  const runs: CodeRun[] = [];
+  let current: CodeToken[] = [];
+  const flush = (): void => {
+    if (current.length > 0) {
+      const run = classifyRun(context, current);
+      if (run) runs.push(run);
+    }
+    current = [];
+  };
+  for (const token of tokens) {
+    const last = current[current.length - 1];
+    if (last && token.start < last.end) continue; // overlapping read of the same characters
+    if (last) {
+      const gap = text.slice(last.end, token.start);
+      const newlines = gap.split('\n').length - 1;
+      if (gap.length > 16 || newlines > 2 || !RUN_GAP.test(gap)) flush();
+    }
+    current.push(token);
+  }
+  flush();
+  return runs;
+}
+
+/** Decides what a run is from the text on its line: margin codes, a stamp field, or prose. */
+function classifyRun(context: ScanContext, tokens: CodeToken[]): CodeRun | undefined {
+  const { text } = context;
+  const first = tokens[0] as CodeToken;
+  const last = tokens[tokens.length - 1] as CodeToken;
+  const firstLine = context.lineAt(first.start);
+  const lastLine = context.lineAt(last.end);
+  const before = text.slice(firstLine.start, first.start);
+  const after = text.slice(last.end, lastLine.end);
+  const prevChar = first.start > 0 ? text[first.start - 1] : '';
+  let kept = tokens;
+
+  // Bare short forms need a reason to be codes: company in a run, a label, FBI categories,
+  // or a line of their own; and never right after words like "Tab" or "Exhibit".
+  const hasBare = tokens.some((t) => t.form === 'bare');
+  if (hasBare) {
+    const labelled = LABEL_CUE.test(before);
+    const alone = isMarkupOnly(before) && isMarkupOnly(after);
+    const blocked = BARE_BLOCK.test(before);
+    kept = tokens.filter(
+      (t) => t.form === 'paren' || (!blocked && (tokens.length >= 2 || labelled || alone || t.categories !== null || t.number !== '' && /\(/.test(text.slice(t.start, t.end)))),
+    );
+    if (kept.length === 0) return undefined;
+  }
+
+  const run = (role: Role, confidence: number, labelled = false, note?: string): CodeRun => ({
+    tokens: kept,
+    start: (kept[0] as CodeToken).start,
+    end: (kept[kept.length - 1] as CodeToken).end,
+    role,
+    confidence,
+    labelled,
+    ...(note ? { note } : {}),
+  });
+
+  // Glued to a number or section sign: a subsection of some statute or regulation. Only
+  // 5 U.S.C. 552(b)/552a(k) are exemptions, and written that way they are citations.
+  if (prevChar && /[A-Za-z0-9.§]/.test(prevChar)) {
+    if (/552a?$/.test(before)) return run('mention', 0.6, false, 'cited as a subsection of 5 U.S.C. 552 in running text');
+    return undefined;
+  }
+  if (SKIP_CUE.test(before)) return undefined;
+  if (LABEL_CUE.test(before)) return run('marking', 0.95, true);
+  if (MENTION_CUE.test(before.slice(-60))) {
+    return run('mention', 0.6, false, 'cited in running text, not written at a place of deletion');
+  }
+  if (isMarkupOnly(before)) {
+    if (isProse(after)) return run('mention', 0.5, false, 'the line continues as running text');
+    return run('marking', 0.95);
+  }
+  // OCR often merges a margin code into the end of the text line beside it.
+  if (/[.!?:;"”)\]]\s*$/.test(before) && countLowerWords(after) === 0) return run('marking', 0.85);
+  return run('mention', 0.5, false, 'written inside a sentence');
+}

@@ -1,0 +1,215 @@
+import type { OcrCorrection } from '../core/vocabulary.js';
+import type { Detector, Hit } from './hit.js';
+import { editDistance } from './ocr.js';
+import { countLowerWords, type ScanContext } from './scan-context.js';
+import { findSourceNotes } from './source-notes.js';
+
+/** Banner spellings (upper case, letter-spacing allowed) to canonical codes. */
+const LEVELS: Array<[RegExp, string]> = [
+  [/^T[O0]P[ -]{0,3}SECRET$/, 'TS'],
+  [/^SECRET$/, 'S'],
+  [/^CONFIDENTIAL$/, 'C'],
+  [/^(?:UNCLASSIFIED|UNCLAS)$/, 'U'],
+  [/^RESTRICTED$/, 'R'],
+  [/^LIMITED OFFICIAL USE$/, 'LOU'],
+  [/^FOR OFFICIAL USE ONLY$/, 'FOUO'],
+  [/^SENSITIVE BUT UNCLASSIFIED$/, 'SBU'],
+];
+
+// Upper-case classification words, letter-spaced forms ("S E C R E T", "SE CRE T") included.
+// Each letter is followed by at most one space, so the pattern is linear.
+const BANNER =
+  /(?<![A-Za-z])(T ?[O0] ?P {0,3}S ?E ?C ?R ?E ?T|S ?E ?C ?R ?E ?T|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|UNCLASSIFIED|UNCLAS|RESTRICTED|LIMITED OFFICIAL USE|FOR OFFICIAL USE ONLY|SENSITIVE BUT UNCLASSIFIED)(?![A-Za-z])/g;
+
+// Title-case classification in a FRUS source note: "Secret; Eyes Only.", "Top Secret. 1 p.".
+const NOTE_LEVEL = /(?<=^|[.;:]\s|\s)(Top Secret|Secret|Confidential|Limited Official Use|Unclassified|Official Use Only)(?=[.;,]|\s(?:and|\d))/g;
+
+// A form field naming the classification: "CLASSIFICATION: Secret", "ORIGINAL CLASSIFICATION: Secret",
+// "CLASS: S", "Class: CONFIDENTIAL".
+const FORM_FIELD =
+  /\b(?:ORIGINAL\s+)?(?:CLASSIFICATION|Classification|CLASS|Class)[ \t]*:[ \t]*[—–-]?[ \t]*(Top Secret|TOP SECRET|Secret|SECRET|Confidential|CONFIDENTIAL|Unclassified|UNCLASSIFIED|TS|S|C|U)(?![A-Za-z])/g;
+
+// A portion mark heading a paragraph: "(S) The …", "1. (S) The …", "SUBJECT: (U) …", "[^1] (U) …",
+// "(S//NF) …".
+const PORTION =
+  /^[ \t]*(?:[#>*]+[ \t]*)?(?:\d{1,3}\.|[a-z]\.|\[\^\d{1,3}\]:?|SUBJECT:|Subject:)?[ \t]*\((TS|S|C|U|R|CUI)(\/\/[A-Z][A-Z/ -]{0,30})?\)[ \t]+(?=["“'A-Z])/gm;
+
+/** Words that may follow a banner on its line: other markings and cable header fields. */
+const BANNER_COMPANIONS = new Set([
+  'EYES', 'ONLY', 'NOFORN', 'NOFOR', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'ORCON', 'WNINTEL', 'RYBAT', 'STAFF', 'CITE',
+  'PAGE', 'SECTION', 'SENSIND', 'SECURITY', 'INFORMATION', 'SENSITIVE', 'ATTACHMENT', 'ENCLOSURE', 'DRAFT', 'PRIORITY',
+  'IMMEDIATE', 'ROUTINE', 'CONTROL', 'CONTINUED', 'SPECAT', 'NOCONTRACT', 'PROPIN', 'OADR', 'OASD', 'DECL', 'COPY',
+]);
+
+/** Words before a level word that make it talk about a classification rather than be one. */
+const MENTION_BEFORE = /\b(?:classified|classification|classify|downgraded|upgraded|marked|stamped|as|of|at least|part|to|is|was|be|been|remains?|the|a|an|and|or)\s*$/i;
+
+/** Markup stripped before judging a line: headings, emphasis, quotes, images, bars. */
+function stripMarkup(s: string): string {
+  return s.replace(/[#*_>|`'"‘’“”!\[\]{}~<™—–\\]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** True when what follows a level word on its line is other markings or header fields, not words. */
+function bannerTail(after: string): boolean {
+  const s = stripMarkup(after);
+  if (s === '' || /^[-–/.,:;]*$/.test(s)) return true;
+  if (countLowerWords(s) > 0) return false;
+  for (const word of s.match(/[A-Z]{4,}/g) ?? []) if (!BANNER_COMPANIONS.has(word)) return false;
+  return true;
+}
+
+function levelOf(raw: string): string | undefined {
+  const squeezed = raw.includes(' ') && !/ (OFFICIAL|BUT|USE|SECRET)/.test(raw) ? raw.replace(/ /g, '') : raw;
+  for (const [re, code] of LEVELS) if (re.test(squeezed) || re.test(raw)) return code;
+  return undefined;
+}
+
+function bannerHits(context: ScanContext, taken: Set<number>): Hit[] {
+  const { text } = context;
+  const hits: Hit[] = [];
+  for (const m of text.matchAll(BANNER)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const code = levelOf(m[0]);
+    if (!code) continue;
+    const ocr: OcrCorrection[] = [];
+    if (/ /.test(m[0]) && !/ (OFFICIAL|BUT|USE)/.test(m[0]) && code !== 'TS') ocr.push({ from: m[0], to: m[0].replace(/ /g, ''), kind: 'spacing' });
+    if (/0/.test(m[0])) ocr.push({ from: m[0], to: m[0].replace(/0/g, 'O'), kind: 'letter-confusion' });
+    const line = context.lineAt(start);
+    const before = stripMarkup(text.slice(line.start, start));
+    const after = text.slice(end, line.end);
+    // A form field ("CLASSIFICATION: SECRET") is read by formFieldHits.
+    if (/\b(?:CLASSIFICATION|Classification|CLASS|Class)[ \t]*:[ \t]*[—–-]?[ \t]*$/.test(text.slice(line.start, start))) continue;
+    const struck = context.isStruck(start, end) || dashStruck(text, start, end);
+    const base = { detector: 'classification', family: 'classification' as const, code, start, end, ocr };
+    if (struck) {
+      hits.push({ ...base, role: 'marking', confidence: 0.9, attributes: { cancelled: true }, note: 'struck through: the marking was cancelled' });
+      taken.add(start);
+      continue;
+    }
+    const atStart = before === '' || /^[.,:;\-–]*$/.test(before) || (before.length <= 3 && !/[a-z]{3}/.test(before));
+    let banner = false;
+    if (atStart) banner = bannerTail(after);
+    else if (bannerTail(after) && stripMarkup(after) === '') banner = !MENTION_BEFORE.test(before) && countLowerWords(before) < 4;
+    if (banner) {
+      hits.push({ ...base, role: 'marking', confidence: ocr.length ? 0.85 : 0.95 });
+      taken.add(start);
+    } else if (MENTION_BEFORE.test(before) && /(?:classif|downgrad|upgrad|marked|stamped)/i.test(before)) {
+      hits.push({ ...base, role: 'mention', confidence: 0.6, note: 'a classification named in running text' });
+      taken.add(start);
+    }
+  }
+  return hits;
+}
+
+/** A level word set between dashes or slashes as a typed strike-out: "-SECRET-", "/SECRET/". */
+function dashStruck(text: string, start: number, end: number): boolean {
+  const b = text[start - 1];
+  const a = text[end];
+  return (b === '-' && a === '-') || (b === '—' && a === '—') || (b === '/' && a === '/' && text[start - 2] !== '/');
+}
+
+/** Real words that look like an OCR-garbled "SECRET" but are not. */
+const NOT_SECRET = new Set(['SECRETS', 'SACRED', 'SCREEN', 'SECTOR', 'SELECT', 'SECRETE', 'SEARED', 'SCARED', 'STREET', 'SECURE', 'SECOND', 'SECURED', 'SCREWED', 'SECT', 'SERENE', 'SEVERE', 'SPREE', 'STEREO', 'SHEET', 'STREETS']);
+
+// A line holding one garbled token, possibly after "END OF MESSAGE": the usual place of a
+// cable's closing banner.
+const LONE_TOKEN = /^[ \t#*_>|`'"‘’“”!\[\]{}~\\.\-–—]*(?:END\W{0,2}\s?OF\s+MESSAGE[\s\-–—_.]*)?([A-Za-z<]{5,8})[ \t™_.\-–—*'"’”|\]\\]*$/gm;
+
+function garbledHits(context: ScanContext, taken: Set<number>): Hit[] {
+  const hits: Hit[] = [];
+  for (const m of context.text.matchAll(LONE_TOKEN)) {
+    const token = m[1] as string;
+    const upper = token.toUpperCase();
+    if (upper === 'SECRET' || NOT_SECRET.has(upper) || !/^[Ss]/.test(token)) continue;
+    if (editDistance(upper, 'SECRET', 2) > 2) continue;
+    // The tail after the token holds no letters, so its last occurrence is the token itself.
+    const start = m.index + m[0].lastIndexOf(token);
+    if (taken.has(start)) continue;
+    hits.push({
+      detector: 'classification',
+      family: 'classification',
+      code: 'S',
+      start,
+      end: start + token.length,
+      role: 'marking',
+      confidence: 0.5,
+      ocr: [{ from: token, to: 'SECRET', kind: 'garbled' }],
+      note: `"${token}" on a line of its own is read as a garbled SECRET banner`,
+    });
+  }
+  return hits;
+}
+
+function sourceNoteHits(context: ScanContext): Hit[] {
+  const hits: Hit[] = [];
+  for (const note of findSourceNotes(context)) {
+    const line = context.text.slice(note.start, note.end);
+    for (const m of line.matchAll(NOTE_LEVEL)) {
+      const code = levelOf((m[1] as string).toUpperCase());
+      if (!code) continue;
+      hits.push({
+        detector: 'classification',
+        family: 'classification',
+        code,
+        start: note.start + m.index,
+        end: note.start + m.index + m[0].length,
+        role: 'editorial',
+        confidence: 0.9,
+        attributes: { context: 'source-note' },
+      });
+    }
+  }
+  return hits;
+}
+
+function formFieldHits(context: ScanContext): Hit[] {
+  const hits: Hit[] = [];
+  for (const m of context.text.matchAll(FORM_FIELD)) {
+    const value = m[1] as string;
+    const code = value.length <= 2 ? value.toUpperCase() : levelOf(value.toUpperCase());
+    if (!code) continue;
+    const start = m.index + m[0].length - value.length;
+    hits.push({
+      detector: 'classification',
+      family: 'classification',
+      code,
+      start,
+      end: start + value.length,
+      role: 'editorial',
+      confidence: value.length <= 2 ? 0.75 : 0.9,
+      attributes: { context: 'form-field' },
+    });
+  }
+  return hits;
+}
+
+function portionHits(context: ScanContext): Hit[] {
+  const { text } = context;
+  const hits: Hit[] = [];
+  for (const m of text.matchAll(PORTION)) {
+    const code = m[1] as string;
+    const start = m.index + m[0].indexOf('(');
+    const end = start + 2 + code.length + (m[2]?.length ?? 0);
+    // "(C)" after "(A)" and "(B)" items is an enumeration, not a portion mark.
+    if (code === 'C' || code === 'R') {
+      const window = text.slice(Math.max(0, start - 3000), start);
+      if (/(?:^|\n)[ \t]*\(B\)[ \t]/.test(window)) continue;
+    }
+    const attributes: Record<string, unknown> = {};
+    if (m[2]) attributes.controls = m[2].slice(2).split('/').filter(Boolean);
+    hits.push({ detector: 'classification', family: 'classification', code, start, end, role: 'portion', confidence: 0.9, attributes });
+  }
+  return hits;
+}
+
+/** Detects classification banners and levels, portion marks, FRUS source-note classifications, form fields and cancelled (struck-through) markings. */
+export const classificationDetector: Detector = {
+  id: 'classification',
+  family: 'classification',
+  detect(context) {
+    const taken = new Set<number>();
+    const banners = bannerHits(context, taken);
+    return [...banners, ...garbledHits(context, taken), ...sourceNoteHits(context), ...formFieldHits(context), ...portionHits(context)];
+  },
+};

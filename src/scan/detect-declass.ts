@@ -1,0 +1,273 @@
+import type { OcrCorrection } from '../core/vocabulary.js';
+import type { Detector, Hit } from './hit.js';
+import { readDigits } from './ocr.js';
+import { isMarkupOnly, isProse, type ScanContext } from './scan-context.js';
+
+// OADR and its OCR forms: O (or 0, Q), A (or 4), D (or L, B, 3), R, with at most one space
+// between letters ("OAD R"); a standalone token.
+const OADR = /(?<![A-Za-z0-9])([O0Q])[ ]?([A4])[ ]?([DLB3])[ ]?(R)(?![A-Za-z0-9])/g;
+
+// 25X exemptions: "25X1", "25X 1", "25Xl", "2SX1", "25X (4)", "25X (1)(6)", "25X16" (two
+// categories run together), "25X1A", "25X1-human", or a bare "25X" whose number was lost.
+const X25 =
+  /(?<![A-Za-z0-9])(2[5S])[ ]?X[ ]?(?:\([ ]?([1-9lI])[ ]?\)(?:[ ]?\([ ]?([1-9])[ ]?\))?|([1-9lI])([1-9])?(?:[ ]?[-–][ ]?(HUM(?:AN)?|[Hh]uman))?([A-Z])?)?(?![A-Za-z0-9])/g;
+
+// 50X and 75X exemptions: "50X1-HUM", "50X2-WMD", "50X3", "75X1" (O for 0 allowed).
+const X50 = /(?<![A-Za-z0-9])([57][0O5])X([1-9lI])(?:[ ]?[-–—][ ]?(HUM|WMD))?(?![A-Za-z0-9])/g;
+
+// E.O. 12958 10-year exemptions X1–X8, read only after a declassification cue on the line.
+const X_CODE = /(?<![A-Za-z0-9])[Xx][ ]?([1-8lI])(?![A-Za-z0-9])/g;
+const DECL_CUE = /(?:DECL|Decl|decl)(?:ASSIFY|assify)?(?:\s?(?:ON|On|on))?\s?[:.]?[^\n]{0,30}$/;
+
+// GDS, XGDS and XGDS-n as written in cable captions ("E.O. 11652: XGDS-1").
+const GDS = /(?<![A-Za-z0-9])(X?GDS)(?:[-\s]?([1-4]))?(?![A-Za-z0-9])/g;
+
+// "Exempt from GDS", "Exempt from General Declassification Schedule of E.O. 11652, Exemption
+// Category 5B(2)", "Exempt from CAS, Categories 2 and 3" (OCR CAS for GDS).
+const EXEMPT_FROM_GDS =
+  /\bExempt(?:ed)?\s+[Ff]ro\w{0,2}\s+(GDS|CAS|G[A-Za-z]{0,2}|[Gg]eneral\s+[Dd]eclassification\s+[Ss]chedule)\b(?:\s+of\s+E\.\s?O\.\s?11652)?\s*,?\s*(?:(?:[Ee]xemption\s+)?[Cc]ategor(?:y|ies)\s*:?\s*(?:§\s*)?(?:5B\s?\(\s?([1-4])\s?\)|([1-4](?:\s?(?:,|and|&)\s?[1-4]){0,3})))?/gi;
+
+// E.O. 11652 §5(B) category written alone: "5B(2)", "§ 5B(2)", "5B (2)".
+const CAT_5B = /(?<![A-Za-z0-9])5B\s?\(\s?([1-4])\s?\)/g;
+
+// E.O. 12065 review and extended schedules: "RDS-2", "XDS-1".
+const RDS = /(?<![A-Za-z0-9])(RDS|XDS)[-\s]?([1-4])(?![0-9])/g;
+
+// E.O. 11652 "E2 IMPDET" (exempt category 2, date impossible to determine), with OCR forms
+// "E 2 IMPDET", "62. IMPDET", "EIMPDET", "-E-2.-.. IMPDET". Anchored on the rare word IMPDET.
+const IMPDET = /(?:(?<![A-Za-z0-9])([E6])[-.\s]{0,4}([1-4])?[-.\s]{0,6})?IMPDET\b/g;
+
+// E.O. 10964 groups: "GROUP 3 Downgraded at 12 year intervals".
+const GROUP = /\bGROUP\s?([1-4])\b/g;
+
+// JFK Act postponement grounds: "JFK Act 6 (1)(B)".
+const JFK_ACT = /\bJFK\s?Act\s?(?:§\s?)?6\s?\(\s?([1-5])\s?\)\s?(?:\(\s?([A-Ca-c])\s?\))?/g;
+// The RESTRICTIONS field of the NARA JFK identification form: "RESTRICTIONS: 1B; 1C; 4".
+const RESTRICTIONS = /^RESTRICTIONS\s?:[ \t]*([^\n]{1,80})$/gm;
+
+function hit(code: string, start: number, end: number, confidence: number, extra: Partial<Hit> = {}): Hit {
+  return { detector: 'declass', family: 'declass', code, start, end, role: 'marking', confidence, ...extra };
+}
+
+/** Role and confidence for a declassification token from its line. */
+function placement(context: ScanContext, start: number): { prose: boolean; decl: boolean } {
+  const line = context.lineAt(start);
+  const text = context.text.slice(line.start, line.end);
+  return { prose: isProse(text), decl: /DECL|Decl|Declassif|DECLASSIF|E\.\s?O\.|\bEO\b/.test(text) };
+}
+
+function oadrHits(context: ScanContext): Hit[] {
+  const hits: Hit[] = [];
+  for (const m of context.text.matchAll(OADR)) {
+    const read = `${m[1]}${m[2]}${m[3]}${m[4]}`;
+    const ocr: OcrCorrection[] = [];
+    if (read !== 'OADR') ocr.push({ from: read, to: 'OADR', kind: 'letter-confusion' });
+    if (m[0].length !== 4) ocr.push({ from: m[0], to: read, kind: 'spacing' });
+    const changed = [...read].filter((c, i) => c !== 'OADR'[i]).length;
+    if (changed > 2) continue;
+    const { prose, decl } = placement(context, m.index);
+    if (prose && ocr.length > 0) continue; // a garbled word in prose is not a stamp
+    const attributes: Record<string, unknown> = {};
+    if (context.isStruck(m.index, m.index + m[0].length)) attributes.cancelled = true;
+    hits.push(
+      hit('OADR', m.index, m.index + m[0].length, ocr.length ? 0.75 : decl ? 0.98 : 0.95, {
+        role: prose ? 'mention' : 'marking',
+        ocr,
+        attributes,
+        ...(ocr.length ? { note: `read as OADR from the OCR form "${m[0]}"` } : {}),
+      }),
+    );
+  }
+  return hits;
+}
+
+function x25Hits(context: ScanContext): Hit[] {
+  const { text } = context;
+  const hits: Hit[] = [];
+  for (const m of text.matchAll(X25)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const ocr: OcrCorrection[] = [];
+    if (m[1] === '2S') ocr.push({ from: '2S', to: '25', kind: 'letter-confusion' });
+    if (/X /.test(m[0]) || /25 X/.test(m[0])) ocr.push({ from: m[0], to: m[0].replace(/ /g, ''), kind: 'spacing' });
+    const first = m[2] ?? m[4];
+    const second = m[3] ?? m[5];
+    const { prose } = placement(context, start);
+    const role = prose ? ('mention' as const) : ('marking' as const);
+    const attributes: Record<string, unknown> = {};
+    if (context.isStruck(start, end)) attributes.cancelled = true;
+    if (!first) {
+      // A bare "25X": only where a declassification line or a margin shows it is a code.
+      const line = context.lineAt(start);
+      const before = text.slice(line.start, start);
+      const after = text.slice(end, line.end);
+      if (!DECL_CUE.test(before) && !isMarkupOnly(after)) continue;
+      hits.push(hit('25X', start, end, 0.7, { role, ocr, attributes, note: 'exemption number not given or not legible' }));
+      continue;
+    }
+    const d1 = readDigits(first);
+    if (!d1) continue;
+    ocr.push(...d1.ocr);
+    if (m[6]) attributes.variant = 'human';
+    if (m[7]) attributes.suffix = m[7];
+    const also = second ? [`25X${second}`] : [];
+    if (also.length) attributes.also = also;
+    hits.push(hit(`25X${d1.digits}`, start, end, ocr.length ? 0.8 : 0.95, { role, ocr, attributes }));
+    if (second) {
+      hits.push(
+        hit(`25X${second}`, start, end, 0.75, {
+          role,
+          ocr,
+          attributes: { ...attributes, also: [`25X${d1.digits}`] },
+          note: `two exemption categories written together ("${m[0]}")`,
+        }),
+      );
+    }
+  }
+  for (const m of text.matchAll(X50)) {
+    const d = readDigits(m[2] as string);
+    if (!d) continue;
+    const prefix = (m[1] as string).replace('O', '0');
+    const ocr: OcrCorrection[] = [...d.ocr];
+    if (prefix !== m[1]) ocr.push({ from: m[1] as string, to: prefix, kind: 'letter-confusion' });
+    if (prefix !== '50' && prefix !== '75') continue;
+    const code = `${prefix}X${d.digits}${m[3] ? `-${m[3]}` : ''}`;
+    const { prose } = placement(context, m.index);
+    hits.push(hit(code, m.index, m.index + m[0].length, ocr.length ? 0.8 : 0.95, { role: prose ? 'mention' : 'marking', ocr }));
+  }
+  return hits;
+}
+
+function xCodeHits(context: ScanContext): Hit[] {
+  const { text } = context;
+  const hits: Hit[] = [];
+  for (const m of text.matchAll(X_CODE)) {
+    const line = context.lineAt(m.index);
+    const before = text.slice(line.start, m.index);
+    if (!DECL_CUE.test(before)) continue;
+    const d = readDigits(m[1] as string);
+    if (!d) continue;
+    const ocr: OcrCorrection[] = [...d.ocr];
+    if (m[0][0] === 'x') ocr.push({ from: 'x', to: 'X', kind: 'letter-confusion' });
+    hits.push(hit(`X${d.digits}`, m.index, m.index + m[0].length, ocr.length ? 0.8 : 0.9, { ocr }));
+  }
+  return hits;
+}
+
+function gdsHits(context: ScanContext): Hit[] {
+  const { text } = context;
+  const hits: Hit[] = [];
+  const covered: Array<[number, number]> = [];
+  for (const m of text.matchAll(EXEMPT_FROM_GDS)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    covered.push([start, end]);
+    const schedule = m[1] as string;
+    const ocr: OcrCorrection[] = /^(GDS|general\s+declassification\s+schedule)$/i.test(schedule) ? [] : [{ from: schedule, to: 'GDS', kind: 'garbled' }];
+    const categories = m[2] ? [m[2]] : m[3] ? [...m[3].matchAll(/[1-4]/g)].map((x) => x[0]) : [];
+    const { prose } = placement(context, start);
+    const role = prose ? ('mention' as const) : ('marking' as const);
+    if (categories.length === 0) {
+      hits.push(hit('XGDS', start, end, ocr.length ? 0.6 : 0.9, { role, ocr }));
+    }
+    for (const c of categories) {
+      hits.push(hit(`XGDS-${c}`, start, end, ocr.length ? 0.75 : 0.95, { role, ocr, attributes: { order: 'E.O. 11652', category: `5B(${c})` } }));
+    }
+  }
+  const inCovered = (i: number): boolean => covered.some(([a, b]) => i >= a && i < b);
+  for (const m of text.matchAll(GDS)) {
+    if (inCovered(m.index)) continue;
+    const { prose } = placement(context, m.index);
+    const code = m[1] === 'XGDS' ? (m[2] ? `XGDS-${m[2]}` : 'XGDS') : 'GDS';
+    hits.push(hit(code, m.index, m.index + m[0].length, 0.85, { role: prose ? 'mention' : 'marking' }));
+  }
+  for (const m of text.matchAll(CAT_5B)) {
+    if (inCovered(m.index)) continue;
+    const line = context.lineText(m.index);
+    if (!/11652|[Cc]ategory|CATEGORY|GDS/.test(line)) continue;
+    hits.push(hit(`XGDS-${m[1]}`, m.index, m.index + m[0].length, 0.85, { attributes: { order: 'E.O. 11652', category: `5B(${m[1]})` } }));
+  }
+  for (const m of text.matchAll(RDS)) {
+    const { prose } = placement(context, m.index);
+    hits.push(hit(`${m[1]}-${m[2]}`, m.index, m.index + m[0].length, 0.85, { role: prose ? 'mention' : 'marking', attributes: { order: 'E.O. 12065' } }));
+  }
+  return hits;
+}
+
+function impdetHits(context: ScanContext): Hit[] {
+  const hits: Hit[] = [];
+  for (const m of context.text.matchAll(IMPDET)) {
+    const ocr: OcrCorrection[] = [];
+    if (m[1] === '6') ocr.push({ from: '6', to: 'E', kind: 'letter-confusion' });
+    const normal = /^E ?[1-4] IMPDET$/.test(m[0]);
+    if (!normal && m[1]) ocr.push({ from: m[0], to: `E${m[2] ?? '2'} IMPDET`, kind: 'spacing' });
+    const attributes: Record<string, unknown> = { order: 'E.O. 11652' };
+    let note: string | undefined;
+    let confidence = ocr.length ? 0.75 : 0.95;
+    if (!m[2]) {
+      attributes.assumed = 'category';
+      note = 'exemption category not legible; E2 (intelligence sources and methods), the usual category on intelligence records, is assumed';
+      confidence = 0.5;
+    }
+    hits.push(hit(`E${m[2] ?? '2'}-IMPDET`, m.index, m.index + m[0].length, confidence, { ocr, attributes, ...(note ? { note } : {}) }));
+  }
+  return hits;
+}
+
+function groupHits(context: ScanContext): Hit[] {
+  const { text } = context;
+  const hits: Hit[] = [];
+  for (const m of text.matchAll(GROUP)) {
+    const end = m.index + m[0].length;
+    const following = text.slice(end, end + 60);
+    const line = context.lineAt(m.index);
+    const alone = line.end - line.start <= 12;
+    if (!/^\s*[-–:.]?\s*(?:Excluded|EXCLUDED|Downgraded|DOWNGRADED|Declassified|DECLASSIFIED|automatic|AUTOMATIC)/.test(following) && !alone) continue;
+    hits.push(hit(`GROUP-${m[1]}`, m.index, end, 0.85, { attributes: { order: 'E.O. 10501 as amended by E.O. 10964' } }));
+  }
+  return hits;
+}
+
+function jfkHits(context: ScanContext): Hit[] {
+  const { text } = context;
+  const hits: Hit[] = [];
+  for (const m of text.matchAll(JFK_ACT)) {
+    const code = `JFK-6(${m[1]})${m[2] ? `(${m[2].toUpperCase()})` : ''}`;
+    hits.push(hit(code, m.index, m.index + m[0].length, 0.9, { role: 'editorial', attributes: { act: 'JFK Records Act' } }));
+  }
+  for (const m of text.matchAll(RESTRICTIONS)) {
+    const valueStart = m.index + m[0].length - (m[1] as string).length;
+    for (const item of (m[1] as string).matchAll(/(?<![A-Za-z0-9])([1-5Il])([A-Ca-c])?(?![A-Za-z0-9])/g)) {
+      const d = readDigits(item[1] as string);
+      if (!d) continue;
+      const code = `JFK-6(${d.digits})${item[2] ? `(${item[2].toUpperCase()})` : ''}`;
+      const start = valueStart + item.index;
+      hits.push(
+        hit(code, start, start + item[0].length, d.ocr.length ? 0.6 : 0.75, {
+          role: 'editorial',
+          ocr: d.ocr,
+          attributes: { act: 'JFK Records Act', field: 'RESTRICTIONS' },
+          note: 'postponement ground from the RESTRICTIONS field of the NARA identification form',
+        }),
+      );
+    }
+  }
+  return hits;
+}
+
+/** Detects declassification instructions and exemptions: OADR (and OCR forms), 25X…, 50X…, X1–X8, GDS/XGDS, RDS/XDS, E2 IMPDET, GROUP n, JFK Act grounds. */
+export const declassDetector: Detector = {
+  id: 'declass',
+  family: 'declass',
+  detect(context) {
+    return [
+      ...oadrHits(context),
+      ...x25Hits(context),
+      ...xCodeHits(context),
+      ...gdsHits(context),
+      ...impdetHits(context),
+      ...groupHits(context),
+      ...jfkHits(context),
+    ];
+  },
+};

@@ -1,0 +1,116 @@
+import type { Detector, Hit } from './hit.js';
+import type { ScanContext } from './scan-context.js';
+
+/** Where a page starts (`header`) or ends (`footer`), as found in the text. */
+export interface PageBreak {
+  /** 0-based offset where the new page starts. */
+  offset: number;
+  /** The page number printed with the break, when there is one. */
+  number?: number;
+  kind: 'form-feed' | 'facsimile' | 'page-marker' | 'separator' | 'footer';
+}
+
+// FRUS editorial page markers: "[Facsimile Page 2]", "[Typeset Page 1254]", "[Page 3]".
+const BRACKET_PAGE = /\[(Facsimile Page|Typeset Page|Page)\s+(\d{1,5})\]/g;
+// Converter page separators: "-----…----- Page 2", "## Page 1" (not records: not on the document).
+const SEPARATOR = /^(?:-{10,}[ \t]*Page[ \t]+(\d{1,5})|#{1,3}[ \t]*Page[ \t]+(\d{1,5}))[ \t]*$/gm;
+// A printed page footer "Page 3 of 7".
+const PAGE_OF = /\bPage\s+(\d{1,5})\s+of\s+(\d{1,5})\b/g;
+// The NARA JFK footer "NW 53217 DocId: 32204411 Page 3" (OCR: "Docld", "Dodid", "HW", "w¥'50953").
+const DOC_ID = /\bDo[cd][Il1id]d\s?:\s?(\d{6,10})(?:[ \t]+Page[ \t]+([0-9Iil]{1,4}))?/g;
+
+function jfkFooters(context: ScanContext): Array<{ start: number; end: number; attributes: Record<string, unknown>; page?: number }> {
+  const { text } = context;
+  const found: Array<{ start: number; end: number; attributes: Record<string, unknown>; page?: number }> = [];
+  for (const m of text.matchAll(DOC_ID)) {
+    const line = context.lineAt(m.index);
+    // The record number stands before "DocId" on the same line: "NW 50953 ", "wW50953", "HW 50953".
+    const before = text.slice(Math.max(line.start, m.index - 16), m.index);
+    const rec = /(?:[A-Za-z¥'’|]{1,3} ?)?(\d{4,6})\s*$/.exec(before);
+    const start = rec ? m.index - before.length + rec.index : m.index;
+    const attributes: Record<string, unknown> = { docId: m[1] };
+    if (rec) attributes.recordNumber = rec[1];
+    const pageRaw = m[2];
+    let page: number | undefined;
+    if (pageRaw) {
+      page = Number(pageRaw.replace(/[Iil]/g, '1'));
+      attributes.pageNumber = page;
+    }
+    found.push({ start, end: m.index + m[0].length, attributes, ...(page !== undefined ? { page } : {}) });
+  }
+  return found;
+}
+
+/**
+ * Finds where pages start: form feeds, FRUS `[Facsimile Page N]` markers, converter
+ * separators (`---- Page 2`, `## Page 1`); when there are none of those, printed footers
+ * (`Page 3 of 7`, NARA JFK footers) end pages. Sorted by offset.
+ */
+export function findPageBreaks(context: ScanContext): PageBreak[] {
+  return context.memo('page-breaks', () => {
+    const { text } = context;
+    const headers: PageBreak[] = [];
+    for (let i = text.indexOf('\f'); i !== -1; i = text.indexOf('\f', i + 1)) headers.push({ offset: i + 1, kind: 'form-feed' });
+    for (const m of text.matchAll(BRACKET_PAGE)) {
+      if (m[1] === 'Typeset Page') continue; // pages of the printed edition, not of the document
+      headers.push({ offset: m.index, number: Number(m[2]), kind: m[1] === 'Page' ? 'page-marker' : 'facsimile' });
+    }
+    for (const m of text.matchAll(SEPARATOR)) headers.push({ offset: m.index, number: Number(m[1] ?? m[2]), kind: 'separator' });
+    if (headers.length > 0) return headers.sort((a, b) => a.offset - b.offset);
+    const footers: PageBreak[] = [];
+    const after = (end: number): number => {
+      const line = context.lineAt(end);
+      return Math.min(text.length, line.end + 1);
+    };
+    for (const m of text.matchAll(PAGE_OF)) footers.push({ offset: after(m.index + m[0].length), number: Number(m[1]) + 1, kind: 'footer' });
+    for (const f of jfkFooters(context)) footers.push({ offset: after(f.end), ...(f.page !== undefined ? { number: f.page + 1 } : {}), kind: 'footer' });
+    return footers.filter((f) => f.offset < text.length).sort((a, b) => a.offset - b.offset);
+  });
+}
+
+/** Detects page markers printed on or added to the document: `[Facsimile Page N]`, `[Typeset Page N]`, `Page N of M`, NARA JFK footers. */
+export const pageDetector: Detector = {
+  id: 'page',
+  family: 'page',
+  detect(context) {
+    const hits: Hit[] = [];
+    for (const m of context.text.matchAll(BRACKET_PAGE)) {
+      const code = m[1] === 'Facsimile Page' ? 'facsimile' : m[1] === 'Typeset Page' ? 'typeset' : 'page-number';
+      hits.push({
+        detector: 'page',
+        family: 'page',
+        code,
+        start: m.index,
+        end: m.index + m[0].length,
+        role: 'editorial',
+        confidence: 0.99,
+        attributes: { pageNumber: Number(m[2]) },
+      });
+    }
+    for (const m of context.text.matchAll(PAGE_OF)) {
+      hits.push({
+        detector: 'page',
+        family: 'page',
+        code: 'page-number',
+        start: m.index,
+        end: m.index + m[0].length,
+        role: 'marking',
+        confidence: 0.9,
+        attributes: { pageNumber: Number(m[1]), pageCount: Number(m[2]) },
+      });
+    }
+    for (const f of jfkFooters(context)) {
+      hits.push({
+        detector: 'page',
+        family: 'page',
+        code: 'page-number',
+        start: f.start,
+        end: f.end,
+        role: 'marking',
+        confidence: 0.9,
+        attributes: { ...f.attributes, collection: 'JFK Assassination Records' },
+      });
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,367 @@
+import type { Detector, Hit } from './hit.js';
+import { parseDate } from './parse-date.js';
+import { countLowerWords, type ScanContext } from './scan-context.js';
+
+// ---------------------------------------------------------------------------------------------
+// State Department release-decision stamps (IS/FPC/CDR, A/CDC/MR, "RELEASE IN PART").
+// ---------------------------------------------------------------------------------------------
+
+// A tick box before a decision word: ☒ ☐ ☑ ■ □ [X] [ ] (X) ( ).
+const BOX = /^[ \t]*(☒|☐|☑|■|□|\[[ xX✓]?\]|\([ xX✓]?\))?[ \t]*/;
+
+// Words that open a line of a State review stamp.
+const STAMP_LINE =
+  /^(?:DEPARTMENT OF STATE\s+(?:A\/CDC\/MR|IS\/FPC\/CDR)|IS\/FPC\/CDR|A\/CDC\/MR|I?MR Cases Only|EO Citations|RELEASED?(?:\s+IN\s+(?:FULL|PART)|\s+WITH\s+DELETIONS)?\b|RELEASE DENIED|RELEASABLE|EXCISE\b|DENY\b|DENIED IN (?:FULL|PART)|TOTAL DENIAL|DECLASSIFY(?:\s+IN\s+PART)?\b|DECLASSIFIED\b|DE-CLASSIFY|IT PART|IN PART\b|IN FILE\b|DELETE Non-Re\w+ Info|DELETED?\b|CLASSIFY as|DOWNGRADE\b|TS authority to|TS AUTH\.?|FOIA(?:, EO or PA)? [Ee]xemptions|PA [Ee]xemptions|ENDORSE EXISTING MARKINGS|RDS or XDS|REASON\(S\)|REVIEWED BY|\(\s?\)\s?(?:[SC]\s+(?:or|OADR)|MEDIUM DOWNGRADE))/;
+
+// Lines that alone prove a release decision was stamped.
+const STRONG_LINE = /^(?:DEPARTMENT OF STATE\s+)?(?:IS\/FPC\/CDR|A\/CDC\/MR)|^RELEASED?\s+IN\s+(?:FULL|PART)|^TOTAL DENIAL|^DENIED IN (?:FULL|PART)|^DECLASSIFY\s+IN\s+PART/;
+
+// A short line inside a stamp that is not itself a stamp word: "( ) S or ( ) C OADR", "OADR".
+const CONTINUATION = /^[ \t()SCXx☐☒or_\-]*(?:OADR)?[ \t()SCXx☐☒or_\-]*$/;
+
+// The decisions a stamp offers, with the tick box (if any) before each.
+const DECISION =
+  /(☒|☐|☑|■|□|\[[ xX✓]?\]|\([ xX✓]?\))?[ \t]?(RELEASED?\s+IN\s+FULL|RELEASED?\s+IN\s+PART|RELEASED?\s+WITH\s+DELETIONS|RELEASE DENIED|TOTAL DENIAL|DENIED IN (?:FULL|PART)|DECLASSIFY\s+IN\s+PART|DE-CLASSIFY\s*\n?\s*I[NT] PART|DELETE Non-Re\w+ Info|RELEASED?|EXCISE|DENY|DECLASSIFIED|DECLASSIFY|DELETED?|IN FILE|CLASSIFY as|DOWNGRADE)\b/g;
+
+const DECISION_NAMES: Array<[RegExp, string]> = [
+  [/^RELEASED?\s+IN\s+FULL$/, 'release-in-full'],
+  [/^RELEASED?\s+(?:IN\s+PART|WITH\s+DELETIONS)$/, 'release-in-part'],
+  [/^(?:RELEASE DENIED|TOTAL DENIAL|DENIED IN FULL|DENY)$/, 'deny'],
+  [/^DENIED IN PART$/, 'release-in-part'],
+  [/^(?:DECLASSIFY\s+IN\s+PART|DE-CLASSIFY\s*\n?\s*I[NT] PART)$/, 'declassify-in-part'],
+  [/^DELETE Non-Re\w+ Info$/, 'delete-non-responsive'],
+  [/^RELEASED?$/, 'release'],
+  [/^EXCISE$/, 'excise'],
+  [/^DECLASSIF(?:Y|IED)$/, 'declassify'],
+  [/^DELETED?$/, 'delete'],
+  [/^IN FILE$/, 'in-file'],
+  [/^CLASSIFY as$/, 'classify'],
+  [/^DOWNGRADE$/, 'downgrade'],
+];
+
+function decisionName(word: string): string | undefined {
+  for (const [re, name] of DECISION_NAMES) if (re.test(word)) return name;
+  return undefined;
+}
+
+function ticked(box: string | undefined): boolean | null {
+  if (!box) return null;
+  return /☒|☑|■|[xX✓]/.test(box);
+}
+
+/** One line of the text: 0-based offsets, `end` exclusive. */
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    lines.push({ start, end: end > start && text[end - 1] === '\r' ? end - 1 : end, text: text.slice(start, end > start && text[end - 1] === '\r' ? end - 1 : end) });
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+function stampLine(line: string): boolean {
+  const rest = line.replace(BOX, '').replace(/^[#*>\s]+/, '');
+  return STAMP_LINE.test(rest) && countLowerWords(rest) <= 2 && rest.length <= 90;
+}
+
+function releaseDecisionHits(context: ScanContext): Hit[] {
+  const { text } = context;
+  const lines = context.memo('lines', () => linesOf(text));
+  const hits: Hit[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!stampLine((lines[i] as Line).text)) {
+      i++;
+      continue;
+    }
+    const block: Line[] = [lines[i] as Line];
+    let j = i + 1;
+    let gap = 0;
+    while (j < lines.length) {
+      const line = lines[j] as Line;
+      if (stampLine(line.text)) {
+        block.push(line);
+        gap = 0;
+      } else if (line.text.trim() === '' || (CONTINUATION.test(line.text) && line.text.trim().length <= 40)) {
+        if (line.text.trim() !== '') block.push(line);
+        if (++gap > 1) break;
+      } else break;
+      j++;
+    }
+    // Trailing continuation lines do not belong to the stamp unless a stamp line follows them.
+    while (block.length > 1 && !stampLine((block[block.length - 1] as Line).text)) block.pop();
+    const stampLines = block.filter((l) => stampLine(l.text));
+    const strong = stampLines.some((l) => STRONG_LINE.test(l.text.replace(BOX, '').replace(/^[#*>\s]+/, '')));
+    if (stampLines.length >= 2 || strong) hits.push(releaseDecisionHit(context, block));
+    i = j;
+  }
+  return hits;
+}
+
+function releaseDecisionHit(context: ScanContext, block: Line[]): Hit {
+  const { text } = context;
+  const first = block[0] as Line;
+  const last = block[block.length - 1] as Line;
+  const start = first.start + (first.text.length - first.text.trimStart().length);
+  const end = last.end - (last.text.length - last.text.trimEnd().length);
+  const body = text.slice(start, end);
+  const options: Array<{ decision: string; ticked: boolean | null }> = [];
+  const seen = new Set<string>();
+  let boxes = 0;
+  for (const m of body.matchAll(DECISION)) {
+    const name = decisionName((m[2] as string).replace(/\s+/g, ' ').replace('IT PART', 'IN PART'));
+    if (!name || seen.has(name)) continue;
+    seen.add(name);
+    if (m[1]) boxes++;
+    options.push({ decision: name, ticked: ticked(m[1]) });
+  }
+  // A single printed decision with no boxes ("RELEASE IN PART") is the decision itself.
+  if (boxes === 0 && options.length === 1) (options[0] as { ticked: boolean | null }).ticked = true;
+  const attributes: Record<string, unknown> = {
+    options,
+    decisions: options.filter((o) => o.ticked === true).map((o) => o.decision),
+  };
+  const office = /(IS\/FPC\/CDR|A\/CDC\/MR)/.exec(body);
+  if (office) attributes.office = office[1];
+  const field = (label: RegExp): string | null => {
+    const m = label.exec(body);
+    if (!m) return null;
+    const value = (m[1] ?? '').replace(/_+/g, '').trim();
+    return value === '' ? null : value;
+  };
+  attributes.foiaExemptions = field(/FOIA(?:, EO or PA)? [Ee]xemptions[ \t]*:?[ \t]*([^\n]*)/);
+  attributes.paExemptions = field(/PA [Ee]xemptions[ \t]*:?[ \t]*([^\n]*)/);
+  attributes.eoCitations = field(/EO Citations[ \t]*:?[ \t]*([^\n]*)/);
+  const downgrade = /DOWNGRADE TS to\s*(\([ xX]?\))\s*S\s+or\s*(\([ xX]?\))\s*C/.exec(body);
+  if (downgrade) attributes.downgrade = { from: 'TS', toS: ticked(downgrade[1]), toC: ticked(downgrade[2]) };
+  if (/OADR/.test(body)) attributes.oadr = true;
+  const note = options.length > 0 && options.every((o) => o.ticked === null) ? 'the tick boxes were not kept by OCR: which decisions were ticked is unknown' : undefined;
+  return {
+    detector: 'stamp',
+    family: 'stamp',
+    code: 'release-decision',
+    start,
+    end,
+    role: 'marking',
+    confidence: 0.9,
+    attributes,
+    ...(note ? { note } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Single stamps and release lines.
+// ---------------------------------------------------------------------------------------------
+
+// "REVIEWED BY *Moskowitz* DATE *3/3*", "REVIEWED BY FBI/JFK TASK FORCE\nON 10/15/97".
+const REVIEWED_BY = /REVIEWED BY[ \t]+([^\n]{1,60}?)[ \t]*(?:\n[ \t]*)?(?:DATE|ON)\b[ \t]*:?[ \t]*(\*?[0-9][0-9/.\-]{0,9}\*?)/g;
+
+// "DECLASSIFIED Authority NND 959000 By JB NARA Date 3/4/99" (one line or several).
+const NARA = /\bDECLASSIFIED\s{0,4}\n?\s{0,4}Authority\s?:?\s?([A-Z]{2,4}[ -]?[0-9][0-9\-]{0,12}|E\.?\s?O\.?\s?1\d{4}[^\n]{0,24}?)(?=\s|$)(?:\s{1,4}By\s+([^\n]{1,40}?))?(?:\s{1,4}(?:NARA|NLJ|NLK|NLC|NLR)\b)?(?:,?\s{1,4}Date\s?:?\s?([0-9][0-9/.\-]{3,9}))?(?=\s|$)/g;
+
+// CREST and CIA FOIA release lines, with the usual OCR damage to "Release":
+// "Approved For Release 2004/05/05 : CIA-RDP80B01495R000200090015-8",
+// "Declassified in Part - Sanitized Copy Approved for Release 2013/08/06 : CIA-RDP…".
+const CIA_RELEASE =
+  /(Declassified\s?(?:in\s?Part|and)\s?[-–]{0,2}\s?)?(Sani\w{3,5}\s?Copy\s?)?Approve+d\s?[Ff]or\s?(?:Release|[A-Za-z1' ]{2,9}?)\s?:?\s?(\d{4}\s?\/\s?\d{2}\s?\/\s?\d{2})(?:\s?:?\s?([cC][iI][aA]-RDP[0-9A-Za-z\-]{12,26}))?/g;
+
+// The CIA Historical Review Program stamp: "APPROVED FOR RELEASE 1993 CIA HISTORICAL-REVIEW PROGRAM".
+const CIA_HRP = /APPROVED FOR RELEASE\s{1,4}(\d{4})\s{1,4}CIA\s+HISTORICAL[- ]REVIEW\s+PROGRAM/gi;
+
+// The JFK Act release line, 1990s and 2017–2025 forms.
+const JFK_ACT =
+  /(?:(\d{4})\s+)?RELEASED?\s+UNDER\s+THE\s+(?:PRESIDENT\s+)?JOHN\s+F\.?\s+KENNEDY\s+ASSASSINATION\s+RECORDS\.?\s+(?:COLLECTION\s+)?ACT\s+OF\s+1992(?:\s{0,4}\(44\s?USC\s?2107\s?Note\)\.?)?(?:\s{0,4}Case#?\s?:?\s?(NW\s?\d{4,6}))?(?:\s{0,4}Date\s?:?\s?(\d{1,2}[-/]\d{1,2}[-/]\d{2,4}))?/gi;
+
+// "CIA HAS NO OBJECTION TO DECLASSIFICATION AND/OR RELEASE …", "No DoD objection to public
+// disclosure …" (OCR "OSSECTION").
+const NO_OBJECTION = /\b(?:(CIA|DoD|DOD|FBI|NSA|State|STATE)\s+HAS\s+)?NO\s+(?:(DoD|DOD|CIA|FBI|NSA)\s+)?O[A-Za-z]{4,8}ION\s+TO\b/gi;
+const NO_OBJECTION_MORE = /^\s{0,4}(?:DECLASS\w*|AND\/?\s?OR|RELEASE|IN\s+THIS|AS\s+SANITIZ\w*|EXCEPT|OF\s+(?:CIA|THIS))/i;
+
+// The FBI stamp "ALL INFORMATION CONTAINED HEREIN IS UNCLASSIFIED EXCEPT WHERE SHOWN OTHERWISE".
+const FBI_DECLASS =
+  /ALL\s+INFORMATION\s+CONTA\w{0,6}(?:\s+\w?[EH]?EREIN\s+IS\s+\w{0,3}CLASSIFIED(?:\s+EXCEPT\s+WHERE\s+SHO\w{0,3}(?:\s+OTHERWISE)?)?)?/gi;
+
+// "Classification cancelled by authority of …", "Classification changed to CONFIDENTIAL by …".
+const CLASSIFICATION_CHANGE =
+  /\bClassification\s+(?:cancell?ed|changed\s+to\s+([A-Za-z][A-Za-z ]{2,30}?))\s+(?:by\s+(?:the\s+)?authority\s+of|per|by)\s+([^\n]{1,60})/gi;
+
+// Lines of a classification authority block: "Classified by: …", "CL BY 012170", "Derived From: …",
+// "DRV FRM: …", "Reason: 1.4(b)", "CL REASON: …", "Declassify On: 20350101", "DECL ON: X1", "DECL: OADR".
+const AUTHORITY_LINE =
+  /^[ \t\-*]*(CLASSIFIED\s+BY|Classified\s+[Bb]y|CL\s?BY|DERIVED\s+FROM|Derived\s+[Ff]rom|DRV\s?(?:FRM|FROM)|CL\s+REASON|REASON|Reason|DECLASSIFY\s+ON|Declassify\s+[Oo]n|DECL\s?ON|DECL)\b[ \t]*:?[ \t]*([^\n]{0,80})$/gm;
+
+// The State Department FOIA case line: "Case No. F-2014-20439 Doc No. C05765907 Date: 08/31/2015".
+const FOIA_CASE = /(?:U\.S\.\s+Department\s+of\s+State\s+)?Case\s+No\.\s?(F-\d{4}-\d{3,6})\s+Doc\s+No\.\s?(C\d{6,9})(?:\s+Date\s?:\s?(\d{1,2}\/\d{1,2}\/\d{4}))?/g;
+
+// "REPRODUCTION BY OTHER THAN THE ISSUING OFFICE IS PROHIBITED" (OCR "1SSUING", "PROHISITED").
+const REPRODUCTION = /REPRODUCTION\s+BY\s+OTHER\s+THAN\s+(?:THE\s+)?[1I]SSUING\s+OFFICE\s+[1I]S\s+PROH\w{3,6}/gi;
+
+/** Repairs a CREST document id read by OCR (`CIA-RDP80BO1495R…` → `CIA-RDP80B01495R…`), or returns `undefined`. */
+export function repairRdpId(raw: string): string | undefined {
+  const rest = raw.replace(/\s/g, '').replace(/^cia-rdp/i, '');
+  // Two shapes: CIA-RDP80B01495R000200090015-8 and CIA-RDP86-00674R000300040008-5.
+  const shapes = ['ddLdddddLdddddddddddd-d', 'dd-dddddLdddddddddddd-d'];
+  const digit: Record<string, string> = { O: '0', o: '0', Q: '0', D: '0', I: '1', l: '1', i: '1', '|': '1', S: '5', B: '8', Z: '2', G: '6' };
+  const letter: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B' };
+  for (const shape of shapes) {
+    if (rest.length !== shape.length) continue;
+    let out = '';
+    let ok = true;
+    for (let k = 0; k < shape.length && ok; k++) {
+      const want = shape[k] as string;
+      const ch = rest[k] as string;
+      if (want === 'd') {
+        if (ch >= '0' && ch <= '9') out += ch;
+        else if (digit[ch]) out += digit[ch];
+        else ok = false;
+      } else if (want === 'L') {
+        if (/[A-Z]/.test(ch)) out += ch;
+        else if (letter[ch]) out += letter[ch];
+        else if (/[a-z]/.test(ch)) out += ch.toUpperCase();
+        else ok = false;
+      } else if (ch === want) out += ch;
+      else ok = false;
+    }
+    if (ok) return `CIA-RDP${out}`;
+  }
+  return undefined;
+}
+
+function dateAttributes(raw: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  const d = parseDate(raw.replace(/\s/g, ''));
+  return d ? { date: d.raw, ...(d.iso ? { isoDate: d.iso } : {}) } : { date: raw };
+}
+
+function stampHit(code: string, start: number, end: number, confidence: number, attributes: Record<string, unknown> = {}, extra: Partial<Hit> = {}): Hit {
+  return { detector: 'stamp', family: 'stamp', code, start, end, role: 'marking', confidence, attributes, ...extra };
+}
+
+function singleStampHits(context: ScanContext): Hit[] {
+  const { text } = context;
+  const hits: Hit[] = [];
+  for (const m of text.matchAll(REVIEWED_BY)) {
+    const reviewer = (m[1] as string).replace(/[*_]/g, '').trim();
+    hits.push(stampHit('reviewed-by', m.index, m.index + m[0].length, 0.9, { reviewer, ...dateAttributes((m[2] as string).replace(/\*/g, '')) }));
+  }
+  for (const m of text.matchAll(NARA)) {
+    const attributes: Record<string, unknown> = { authority: (m[1] as string).trim(), ...dateAttributes(m[3]) };
+    if (m[2]) attributes.by = m[2].trim();
+    hits.push(stampHit('declassified-authority', m.index, m.index + m[0].length, 0.9, attributes));
+  }
+  for (const m of text.matchAll(CIA_RELEASE)) {
+    const sanitized = Boolean(m[2]) || /in\s?Part/i.test(m[1] ?? '');
+    const attributes: Record<string, unknown> = { variant: 'CREST', ...dateAttributes(m[3]) };
+    const ocr = [];
+    if (!/Approved\s?[Ff]or\s?Release/.test(m[0])) ocr.push({ from: m[0].slice(0, m[0].search(/\d{4}/)).trim(), to: 'Approved For Release', kind: 'garbled' as const });
+    if (m[4]) {
+      attributes.documentId = m[4];
+      const repaired = repairRdpId(m[4]);
+      if (repaired && repaired !== m[4]) {
+        attributes.documentId = repaired;
+        ocr.push({ from: m[4], to: repaired, kind: 'letter-confusion' as const });
+      } else if (!repaired) attributes.documentIdUnreadable = true;
+    }
+    if (m[1]) attributes.declassified = /in\s?Part/i.test(m[1]) ? 'in-part' : 'in-full';
+    hits.push(stampHit(sanitized ? 'sanitized-copy' : 'cia-release', m.index, m.index + m[0].length, ocr.length ? 0.8 : 0.95, attributes, { ocr }));
+  }
+  for (const m of text.matchAll(CIA_HRP)) {
+    hits.push(stampHit('cia-release', m.index, m.index + m[0].length, 0.95, { variant: 'HRP', year: Number(m[1]) }));
+  }
+  for (const m of text.matchAll(JFK_ACT)) {
+    const attributes: Record<string, unknown> = {};
+    if (m[1]) attributes.releaseYear = Number(m[1]);
+    if (m[2]) attributes.caseNumber = m[2].replace(/\s/g, ' ');
+    Object.assign(attributes, dateAttributes(m[3]));
+    const ocr = /RECORDS\./i.test(m[0]) ? [{ from: 'RECORDS.', to: 'RECORDS', kind: 'letter-confusion' as const }] : [];
+    hits.push(stampHit('jfk-act', m.index, m.index + m[0].length, 0.97, attributes, { ocr }));
+  }
+  for (const m of text.matchAll(NO_OBJECTION)) {
+    let end = context.lineAt(m.index).end;
+    for (let k = 0; k < 5 && end < text.length; k++) {
+      const next = context.lineAt(end + 1);
+      if (next.start <= end || !NO_OBJECTION_MORE.test(text.slice(next.start, next.end))) break;
+      end = next.end;
+    }
+    const body = text.slice(m.index, end);
+    const agency = (m[1] ?? m[2] ?? '').toUpperCase() || undefined;
+    const attributes: Record<string, unknown> = {};
+    if (agency) attributes.agency = agency === 'DOD' ? 'DoD' : agency;
+    if (/AS\s+SANITIZ/i.test(body)) attributes.decision = 'sanitized';
+    else if (/EXCEPT/i.test(body)) attributes.decision = 'except-deletions';
+    const ocr = /OBJECTION/i.test(m[0]) ? [] : [{ from: m[0], to: m[0].replace(/O[A-Za-z]{4,8}ION/i, 'OBJECTION'), kind: 'garbled' as const }];
+    hits.push(stampHit('no-objection', m.index, end, ocr.length ? 0.75 : 0.9, attributes, { ocr }));
+  }
+  for (const m of text.matchAll(FBI_DECLASS)) {
+    const complete = /HEREIN|EREIN/i.test(m[0]);
+    const ocr = /CONTAINED/i.test(m[0]) && (!complete || /HEREIN IS UNCLASSIFIED/i.test(m[0].replace(/\s+/g, ' '))) ? [] : [{ from: m[0], to: 'ALL INFORMATION CONTAINED HEREIN IS UNCLASSIFIED', kind: 'garbled' as const }];
+    hits.push(stampHit('declassification', m.index, m.index + m[0].length, complete ? 0.9 : 0.6, { agency: 'FBI' }, { ocr }));
+  }
+  for (const m of text.matchAll(CLASSIFICATION_CHANGE)) {
+    const attributes: Record<string, unknown> = { authority: (m[2] as string).trim() };
+    if (m[1]) attributes.changedTo = m[1].trim();
+    else attributes.cancelled = true;
+    hits.push(stampHit('classification-change', m.index, m.index + m[0].length, 0.9, attributes));
+  }
+  for (const m of text.matchAll(FOIA_CASE)) {
+    hits.push(stampHit('foia-case', m.index, m.index + m[0].length, 0.95, { caseNumber: m[1], documentNumber: m[2], ...dateAttributes(m[3]) }));
+  }
+  for (const m of text.matchAll(REPRODUCTION)) {
+    const ocr = /THE ISSUING OFFICE IS PROHIBITED/i.test(m[0].replace(/\s+/g, ' ')) ? [] : [{ from: m[0], to: 'REPRODUCTION BY OTHER THAN THE ISSUING OFFICE IS PROHIBITED', kind: 'garbled' as const }];
+    hits.push(stampHit('reproduction-prohibited', m.index, m.index + m[0].length, 0.9, {}, { ocr }));
+  }
+  return hits;
+}
+
+/** Field names of a classification authority block. */
+function authorityField(label: string): string {
+  const l = label.toUpperCase().replace(/\s+/g, ' ');
+  if (/^(?:CLASSIFIED BY|CL ?BY)$/.test(l)) return 'classifiedBy';
+  if (/^(?:DERIVED FROM|DRV ?(?:FRM|FROM))$/.test(l)) return 'derivedFrom';
+  if (/REASON/.test(l)) return 'reason';
+  return 'declassifyOn';
+}
+
+function authorityBlockHits(context: ScanContext): Hit[] {
+  const { text } = context;
+  const hits: Hit[] = [];
+  let block: { start: number; end: number; fields: Record<string, string> } | undefined;
+  const flush = (): void => {
+    if (block) hits.push(stampHit('classification-authority', block.start, block.end, 0.85, { ...block.fields }));
+    block = undefined;
+  };
+  for (const m of text.matchAll(AUTHORITY_LINE)) {
+    const value = (m[2] as string).trim();
+    // "Reason" and "Classified by" in prose are not authority lines.
+    if (countLowerWords(value) > 6) continue;
+    const field = authorityField(m[1] as string);
+    if ((field === 'reason' && !/\d\.\d|\([a-h]\)/.test(value)) || (m[1] === 'DECL' && value === '')) continue;
+    const start = m.index + m[0].indexOf(m[1] as string);
+    const end = m.index + m[0].trimEnd().length;
+    if (block && text.slice(block.end, start).split('\n').length - 1 > 2) flush();
+    if (!block) block = { start, end, fields: {} };
+    block.end = end;
+    if (!(field in block.fields)) block.fields[field] = value;
+  }
+  flush();
+  return hits;
+}
+
+/** Detects review, release and declassification stamps and parses them into fields. */
+export const stampDetector: Detector = {
+  id: 'stamp',
+  family: 'stamp',
+  detect(context) {
+    return [...releaseDecisionHits(context), ...singleStampHits(context), ...authorityBlockHits(context)];
+  },
+};

@@ -1,0 +1,93 @@
+import { createLocator, type Locator } from '../core/position.js';
+
+/** A line of the text: 0-based offsets, `end` exclusive and before the line break. */
+export interface LineRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * What every detector may ask about the text being scanned. Analyses shared by several
+ * detectors (line index, strikethrough spans) are computed once, on first use.
+ */
+export interface ScanContext {
+  readonly text: string;
+  readonly locator: Locator;
+  /** The line holding a 0-based offset. */
+  lineAt(offset: number): LineRange;
+  /** The text of the line holding `offset`. */
+  lineText(offset: number): string;
+  /** True when `[start, end)` lies inside markdown strikethrough (`~~…~~`) or a struck-through token. */
+  isStruck(start: number, end: number): boolean;
+  /** Memoizes an analysis under a key, for detectors that share work. */
+  memo<T>(key: string, compute: () => T): T;
+}
+
+/** Markdown strikethrough as OCR converters emit it: `~~…~~` within one line, at most 200 code units. */
+const STRIKE = /~~([^~\n]{1,200})~~/g;
+
+/** Creates the scan context for `text`. */
+export function createScanContext(text: string): ScanContext {
+  const locator = createLocator(text);
+  const memos = new Map<string, unknown>();
+  const memo = <T>(key: string, compute: () => T): T => {
+    if (!memos.has(key)) memos.set(key, compute());
+    return memos.get(key) as T;
+  };
+  const lineAt = (offset: number): LineRange => locator.lineRange(locator.lineOf(offset));
+  const strikes = (): Array<[number, number]> =>
+    memo('strikes', () => {
+      const found: Array<[number, number]> = [];
+      for (const m of text.matchAll(STRIKE)) found.push([m.index, m.index + m[0].length]);
+      return found;
+    });
+  return {
+    text,
+    locator,
+    lineAt,
+    lineText(offset) {
+      const { start, end } = lineAt(offset);
+      return text.slice(start, end);
+    },
+    isStruck(start, end) {
+      if (text.indexOf('~~') === -1) return false;
+      const list = strikes();
+      // Binary search for the last strike starting at or before `start`.
+      let lo = 0;
+      let hi = list.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if ((list[mid] as [number, number])[0] <= start) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      return found >= 0 && end <= (list[found] as [number, number])[1];
+    },
+    memo,
+  };
+}
+
+/** Words of three or more lower-case letters: the mark of running prose. */
+const LOWER_WORD = /\b[a-z]{3,}\b/g;
+
+/** How many lower-case words (three letters or more) a string holds. */
+export function countLowerWords(s: string): number {
+  let n = 0;
+  for (const _ of s.matchAll(LOWER_WORD)) n++;
+  return n;
+}
+
+/** True when a line reads as running prose rather than a stamp, banner, heading or form line. */
+export function isProse(s: string): boolean {
+  return countLowerWords(s) >= 4;
+}
+
+/** Markup that OCR converters put around markings: headings, emphasis, quotes, table bars, images. */
+const MARKUP_ONLY = /^[\s#*_>|`'"‘’“”!\[\]{}~.,:;\-–—]*$/;
+
+/** True when `s` holds nothing but whitespace and converter markup. */
+export function isMarkupOnly(s: string): boolean {
+  return MARKUP_ONLY.test(s);
+}
