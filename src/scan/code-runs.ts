@@ -39,11 +39,14 @@ export interface CodeRun {
 }
 
 // Parenthesized chain: a scheme letter in parentheses, a number in parentheses (OCR digit
-// look-alikes allowed), up to three more parenthesized groups, and an optional subparagraph
-// letter glued on (`(b)(7)C`). Each group is delimited by its parentheses, so the bounded
-// repetition cannot backtrack. The second alternative is the `(X)` box of State stamps.
+// look-alikes allowed); after a 7, one subparagraph letter in either case ("(b)(7)(c)"); then up
+// to three more groups that can only continue this code (an upper-case letter, digits,
+// High/Low: "(b)(1)(A)(3)", "(b)(2)(High)"), so "(b)(1) (b)(3)" stays two tokens; then an
+// optional subparagraph letter glued on ("(b)(7)C"). Spaces, never line breaks, may separate
+// the groups; each group is delimited by its parentheses, so nothing can backtrack. The second
+// alternative is the "(X)" box of State stamps.
 const PAREN =
-  /\(\s?([A-Za-z])\s?\)\s?\(\s?([0-9lI|!SZOo]{1,2})\s?\)((?:\s?\(\s?[A-Za-z0-9]{1,4}\s?\)){0,3})(?:([A-F])(?![A-Za-z0-9]))?|\(\s?[xX]\s?\)/g;
+  /\( ?([A-Za-z]) ?\) ?\( ?([0-9lI|!SZOo]{1,2}) ?\)(?:(?<=7 ?\)) ?\( ?([a-fA-F]) ?\))?((?: ?\( ?(?:[A-Z]|\d{1,2}|High|HIGH|high|Low|LOW|low) ?\)){0,3})(?:([A-F])(?![A-Za-z0-9]))?|\( ?[xX] ?\)/g;
 
 // Bare short form: a scheme letter not glued to a word, an optional hyphen or space, then one
 // digit (or OCR look-alike) either plain (`b6`) or in parentheses (`b(6)`), not followed by
@@ -92,8 +95,9 @@ function buildRuns(context: ScanContext): CodeRun[] {
     if (!'bjkdac'.includes(letter)) continue;
     const digits = readDigits(m[2] as string);
     if (!digits) continue;
-    const extra = [...(m[3] ?? '').matchAll(/\(\s?([A-Za-z0-9]{1,4})\s?\)/g)].map((g) => g[1] as string);
-    tokens.push({ start, end, letter, number: digits.digits, extra, glued: m[4] ?? null, categories: null, form: 'paren', ocr: digits.ocr });
+    const extra = [...(m[4] ?? '').matchAll(/\( ?([A-Za-z0-9]{1,4}) ?\)/g)].map((g) => g[1] as string);
+    if (m[3]) extra.unshift(m[3].toUpperCase());
+    tokens.push({ start, end, letter, number: digits.digits, extra, glued: m[5] ?? null, categories: null, form: 'paren', ocr: digits.ocr });
   }
   for (const m of text.matchAll(BARE)) {
     const start = m.index;
@@ -101,8 +105,9 @@ function buildRuns(context: ScanContext): CodeRun[] {
     const digits = readDigits((m[2] ?? m[3]) as string);
     if (!digits) continue;
     const sub = m[4] ?? m[5] ?? null;
+    // Only FBI FOIA codes carry Vaughn categories.
     CATEGORIES.lastIndex = end;
-    const cat = CATEGORIES.exec(text);
+    const cat = /[bB]/.test(m[1] as string) ? CATEGORIES.exec(text) : null;
     let categories: string | null = null;
     if (cat) {
       const read = readDigits((cat[1] as string).replace(/[\s,]+/g, ''));
@@ -168,7 +173,10 @@ function classifyRun(context: ScanContext, tokens: CodeToken[]): CodeRun | undef
     const alone = isMarkupOnly(before) && isMarkupOnly(after);
     const blocked = BARE_BLOCK.test(before);
     kept = tokens.filter(
-      (t) => t.form === 'paren' || (!blocked && (tokens.length >= 2 || labelled || alone || t.categories !== null || t.number !== '' && /\(/.test(text.slice(t.start, t.end)))),
+      (t) =>
+        t.form === 'paren' ||
+        labelled ||
+        (!blocked && (tokens.length >= 2 || alone || t.categories !== null || /\(/.test(text.slice(t.start, t.end)))),
     );
     if (kept.length === 0) return undefined;
   }
@@ -190,6 +198,8 @@ function classifyRun(context: ScanContext, tokens: CodeToken[]): CodeRun | undef
     return undefined;
   }
   if (SKIP_CUE.test(before)) return undefined;
+  // A struck-through code is a cancelled margin code, whatever text follows it.
+  if (context.isStruck(first.start, last.end)) return run('marking', 0.85);
   if (LABEL_CUE.test(before)) return run('marking', 0.95, true);
   if (MENTION_CUE.test(before.slice(-60))) {
     return run('mention', 0.6, false, 'cited in running text, not written at a place of deletion');

@@ -41,8 +41,8 @@ const BANNER_COMPANIONS = new Set([
   'IMMEDIATE', 'ROUTINE', 'CONTROL', 'CONTINUED', 'SPECAT', 'NOCONTRACT', 'PROPIN', 'OADR', 'OASD', 'DECL', 'COPY',
 ]);
 
-/** Words before a level word that make it talk about a classification rather than be one. */
-const MENTION_BEFORE = /\b(?:classified|classification|classify|downgraded|upgraded|marked|stamped|as|of|at least|part|to|is|was|be|been|remains?|the|a|an|and|or)\s*$/i;
+/** A classification verb shortly before a level word: the sentence talks about a classification ("downgraded to CONFIDENTIAL"). */
+const MENTION_BEFORE = /\b(?:classif\w*|declassif\w*|downgrad\w*|upgrad\w*|marked|stamped|designated)\b[^.\n]{0,30}$|\b(?:is|are|was|were|be|been)\s*$/i;
 
 /** Markup stripped before judging a line: headings, emphasis, quotes, images, bars. */
 function stripMarkup(s: string): string {
@@ -87,14 +87,18 @@ function bannerHits(context: ScanContext, taken: Set<number>): Hit[] {
       taken.add(start);
       continue;
     }
+    // A value in brackets ("[ RESTRICTED ]") is a withheld form field, not a level.
+    if (/(?<!!)\[\s?$/.test(text.slice(line.start, start)) && /^\s?\]/.test(after)) continue;
     const atStart = before === '' || /^[.,:;\-–]*$/.test(before) || (before.length <= 3 && !/[a-z]{3}/.test(before));
+    const talkedAbout = MENTION_BEFORE.test(before);
     let banner = false;
     if (atStart) banner = bannerTail(after);
-    else if (bannerTail(after) && stripMarkup(after) === '') banner = !MENTION_BEFORE.test(before) && countLowerWords(before) < 4;
+    // At the end of a line: a banner, unless the line is prose or names a classification verb.
+    else if (stripMarkup(after) === '') banner = !talkedAbout && countLowerWords(before) < 4;
     if (banner) {
       hits.push({ ...base, role: 'marking', confidence: ocr.length ? 0.85 : 0.95 });
       taken.add(start);
-    } else if (MENTION_BEFORE.test(before) && /(?:classif|downgrad|upgrad|marked|stamped)/i.test(before)) {
+    } else if (talkedAbout) {
       hits.push({ ...base, role: 'mention', confidence: 0.6, note: 'a classification named in running text' });
       taken.add(start);
     }
@@ -114,7 +118,7 @@ const NOT_SECRET = new Set(['SECRETS', 'SACRED', 'SCREEN', 'SECTOR', 'SELECT', '
 
 // A line holding one garbled token, possibly after "END OF MESSAGE": the usual place of a
 // cable's closing banner.
-const LONE_TOKEN = /^[ \t#*_>|`'"‘’“”!\[\]{}~\\.\-–—]*(?:END\W{0,2}\s?OF\s+MESSAGE[\s\-–—_.]*)?([A-Za-z<]{5,8})[ \t™_.\-–—*'"’”|\]\\]*$/gm;
+const LONE_TOKEN = /^[ \t#*_>|`'"‘’“”!\[\]{}~\\.,:;\-–—]*(?:END\W{0,2}\s?OF\s+MESSAGE[\s\-–—_.]*)?([A-Za-z<]{5,8})[ \t™_.\-–—*'"’”|\]\\]*$/gm;
 
 function garbledHits(context: ScanContext, taken: Set<number>): Hit[] {
   const hits: Hit[] = [];
@@ -122,7 +126,8 @@ function garbledHits(context: ScanContext, taken: Set<number>): Hit[] {
     const token = m[1] as string;
     const upper = token.toUpperCase();
     if (upper === 'SECRET' || NOT_SECRET.has(upper) || !/^[Ss]/.test(token)) continue;
-    if (editDistance(upper, 'SECRET', 2) > 2) continue;
+    // Within two edits of SECRET, or its shape: S…RET ("SBRERET", "SRECRET").
+    if (editDistance(upper, 'SECRET', 2) > 2 && !(upper.endsWith('RET') && upper.length >= 6)) continue;
     // The tail after the token holds no letters, so its last occurrence is the token itself.
     const start = m.index + m[0].lastIndexOf(token);
     if (taken.has(start)) continue;
@@ -136,6 +141,35 @@ function garbledHits(context: ScanContext, taken: Set<number>): Hit[] {
       confidence: 0.5,
       ocr: [{ from: token, to: 'SECRET', kind: 'garbled' }],
       note: `"${token}" on a line of its own is read as a garbled SECRET banner`,
+    });
+  }
+  return hits;
+}
+
+// A title-case level alone on its line, as OCR gives the classification field of a form or a
+// typed banner: "Secret", "Top Secret".
+const LONE_TITLE = /^[ \t*_#]*(Top Secret|Secret|Confidential|Unclassified)[ \t*_.]*$/gm;
+
+function loneTitleHits(context: ScanContext, taken: Set<number>): Hit[] {
+  const { text } = context;
+  const hits: Hit[] = [];
+  for (const m of text.matchAll(LONE_TITLE)) {
+    const value = m[1] as string;
+    const start = m.index + m[0].indexOf(value);
+    if (taken.has(start)) continue;
+    const code = levelOf(value.toUpperCase());
+    if (!code) continue;
+    // On an archive's identification form the level describes the document: editorial.
+    const form = /Identification Form|Document Information|RECORD NUMBER/i.test(text.slice(Math.max(0, start - 1500), start));
+    hits.push({
+      detector: 'classification',
+      family: 'classification',
+      code,
+      start,
+      end: start + value.length,
+      role: form ? 'editorial' : 'marking',
+      confidence: 0.7,
+      attributes: form ? { context: 'form-field' } : {},
     });
   }
   return hits;
@@ -210,6 +244,13 @@ export const classificationDetector: Detector = {
   detect(context) {
     const taken = new Set<number>();
     const banners = bannerHits(context, taken);
-    return [...banners, ...garbledHits(context, taken), ...sourceNoteHits(context), ...formFieldHits(context), ...portionHits(context)];
+    return [
+      ...banners,
+      ...garbledHits(context, taken),
+      ...loneTitleHits(context, taken),
+      ...sourceNoteHits(context),
+      ...formFieldHits(context),
+      ...portionHits(context),
+    ];
   },
 };

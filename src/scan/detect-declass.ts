@@ -236,14 +236,20 @@ function jfkHits(context: ScanContext): Hit[] {
     hits.push(hit(code, m.index, m.index + m[0].length, 0.9, { role: 'editorial', attributes: { act: 'JFK Records Act' } }));
   }
   for (const m of text.matchAll(RESTRICTIONS)) {
-    const valueStart = m.index + m[0].length - (m[1] as string).length;
-    for (const item of (m[1] as string).matchAll(/(?<![A-Za-z0-9])([1-5Il])([A-Ca-c])?(?![A-Za-z0-9])/g)) {
-      const d = readDigits(item[1] as string);
+    const value = m[1] as string;
+    if (/JFK\s?Act/.test(value)) continue; // read by JFK_ACT above
+    const valueStart = m.index + m[0].length - value.length;
+    // Items are separated by ";" or ",": "1B; 1C; 4", "1A, 1B, DONOR REST., REFERRED".
+    for (const item of value.matchAll(/[^;,]+/g)) {
+      const parts = /^\s*([1-5Il])([A-Ca-c])?\s*$/.exec(item[0]);
+      if (!parts) continue;
+      const d = readDigits(parts[1] as string);
       if (!d) continue;
-      const code = `JFK-6(${d.digits})${item[2] ? `(${item[2].toUpperCase()})` : ''}`;
-      const start = valueStart + item.index;
+      const code = `JFK-6(${d.digits})${parts[2] ? `(${parts[2].toUpperCase()})` : ''}`;
+      const start = valueStart + item.index + item[0].search(/\S/);
+      const itemText = item[0].trim();
       hits.push(
-        hit(code, start, start + item[0].length, d.ocr.length ? 0.6 : 0.75, {
+        hit(code, start, start + itemText.length, d.ocr.length ? 0.6 : 0.75, {
           role: 'editorial',
           ocr: d.ocr,
           attributes: { act: 'JFK Records Act', field: 'RESTRICTIONS' },
