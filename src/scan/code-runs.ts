@@ -46,7 +46,7 @@ export interface CodeRun {
 // the groups; each group is delimited by its parentheses, so nothing can backtrack. The second
 // alternative is the "(X)" box of State stamps.
 const PAREN =
-  /\( ?([A-Za-z]) ?\) ?\( ?([0-9lI|!SZOo]{1,2}) ?\)(?:(?<=7 ?\)) ?\( ?([a-fA-F]) ?\))?((?: ?\( ?(?:[A-Z]|\d{1,2}|High|HIGH|high|Low|LOW|low) ?\)){0,3})(?:([A-F])(?![A-Za-z0-9]))?|\( ?[xX] ?\)/g;
+  /\( ?([A-Za-z]) ?\) ?\( ?([0-9lI|!SZOo]{1,2}) ?\)(?:(?<=7 ?\)) ?\( ?([a-fA-F]) ?\))?((?: ?\( ?(?:[A-WYZ]|\d{1,2}|High|HIGH|high|Low|LOW|low) ?\)){0,3})(?:([A-F])(?![A-Za-z0-9]))?|\( ?[xX] ?\)/g;
 
 // Bare short form: a scheme letter not glued to a word, an optional hyphen or space, then one
 // digit (or OCR look-alike) either plain (`b6`) or in parentheses (`b(6)`), not followed by
@@ -58,8 +58,9 @@ const BARE =
 // FBI Vaughn category numbers after a bare code: ` -1`, `-1, 2, 3, 6` (OCR `l` for 1).
 const CATEGORIES = /\s?-\s?([0-9lI]{1,2}(?:\s?,\s?[0-9]{1,2}){0,8})(?![0-9A-Za-z])/y;
 
-// What may stand between two tokens of one run: spaces, line breaks, list punctuation, "and"/"or".
-const RUN_GAP = /^[\s,;/&|]*(?:(?:and|or)[\s,;/&]*)?$/;
+// What may stand between two tokens of one run: spaces, line breaks, list punctuation, "and"/"or",
+// and E.O. reason citations written among the codes ("B1, 1.4(B), B6").
+const RUN_GAP = /^(?:[\s,;/&|]|and|or|[1l3]\.\s?[3-6]\s?\(\s?[a-hA-H]\s?\)(?:\s?\(\d{1,2}\))?)*$/;
 
 // A release or exemption label right before a run: the codes fill a stamp field.
 const LABEL_CUE =
@@ -145,7 +146,7 @@ function buildRuns(context: ScanContext): CodeRun[] {
     if (last) {
       const gap = text.slice(last.end, token.start);
       const newlines = gap.split('\n').length - 1;
-      if (gap.length > 16 || newlines > 2 || !RUN_GAP.test(gap)) flush();
+      if (gap.length > 24 || newlines > 2 || !RUN_GAP.test(gap)) flush();
     }
     current.push(token);
   }

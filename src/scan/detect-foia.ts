@@ -1,6 +1,6 @@
 import { findCodeRuns, type CodeRun, type CodeToken } from './code-runs.js';
 import type { Detector, Hit } from './hit.js';
-import { isProse, type ScanContext } from './scan-context.js';
+import { countLowerWords, isProse, type ScanContext } from './scan-context.js';
 
 // A statute cited after (b)(3): "50 USC 3024(i)", "50 U.S.C. 403g", "- 50 USC 3024i", "CIA Act",
 // "NatSecAct", "National Security Act". Anchored (sticky) at the end of the (b)(3) token; the
@@ -125,8 +125,10 @@ export const foiaDetector: Detector = {
     }
     const { text } = context;
     for (const m of text.matchAll(WORDS)) {
-      const line = context.lineText(m.index);
-      const prose = isProse(line);
+      // "Ex. 5" alone in a margin is a marking; "Exemption 5 protects …" is prose.
+      const line = context.lineAt(m.index);
+      const after = text.slice(m.index + m[0].length, line.end);
+      const prose = isProse(text.slice(line.start, line.end)) || countLowerWords(after) > 0;
       const pairs: Array<[string, string | undefined]> = [[m[1] as string, m[2]]];
       if (m[3]) pairs.push([m[3], m[4]]);
       for (const [num, sub] of pairs) {

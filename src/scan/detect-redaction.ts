@@ -34,7 +34,7 @@ const TYPED_OVER = /(?<![A-Za-z0-9])(?:X{5,}|x{5,}|X{4}(?: X{4,}){1,20})(?![A-Za
 
 // Pages withheld in full: FBI deleted-page sheets, NARA withdrawal notices.
 const WITHHELD_PAGE =
-  /\b(?:Deleted Page\(s\)|DELETED PAGE\(S\)|DELETED PAGES? INFORMATION SHEET|Deleted Page Information Sheet|Page\(s\) withheld(?: entirely)?|PAGE\(S\) WITHHELD(?: ENTIRELY)?|WITHDRAWAL (?:SHEET|NOTICE)|Withdrawal (?:Sheet|Notice)|(?:DOCUMENT|PAGE) WITHDRAWN)\b/g;
+  /\b(?:Deleted Page\(s\)|DELETED PAGE\(S\)|DELETED PAGES? INFORMATION SHEET|Deleted Page Information Sheet|Page\(s\) withheld(?: entirely)?|PAGE\(S\) WITHHELD(?: ENTIRELY)?|WITHDRAWAL (?:SHEET|NOTICE)|Withdrawal (?:Sheet|Notice)|(?:DOCUMENT|PAGE) WITHDRAWN)(?![A-Za-z])/g;
 
 const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, a: 1, an: 1 };
 

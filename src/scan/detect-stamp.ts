@@ -136,7 +136,8 @@ function releaseDecisionHit(context: ScanContext, block: Line[]): Hit {
   const field = (label: RegExp): string | null => {
     const m = label.exec(body);
     if (!m) return null;
-    const value = (m[1] ?? '').replace(/_+/g, '').trim();
+    // Blanks ("_____") and the stamp's own boxes ("( ) S OADR") are not field values.
+    const value = (m[1] ?? '').replace(/_+/g, '').replace(/\(\s?[xX]?\s?\)\s?(?:[SC]\b)?\s?(?:OADR)?/g, '').trim();
     return value === '' ? null : value;
   };
   attributes.foiaExemptions = field(/FOIA(?:, EO or PA)? [Ee]xemptions[ \t]*:?[ \t]*([^\n]*)/);
