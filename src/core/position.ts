@@ -107,9 +107,11 @@ export function createLocator(text: string): Locator {
       const s = lineStarts();
       if (!Number.isInteger(point.line) || !Number.isInteger(point.column)) return -1;
       if (point.line < 1 || point.line > s.length || point.column < 1) return -1;
-      const { start, end } = lineRange(point.line);
+      // A point may sit on any character of its line, line break included.
+      const start = s[point.line - 1] as number;
+      const limit = point.line < s.length ? (s[point.line] as number) - 1 : text.length;
       const offset = start + point.column - 1;
-      return offset <= end ? offset : -1;
+      return offset <= limit ? offset : -1;
     },
     toSpan: (start, end) => ({ start: toPoint(start), end: toPoint(end) }),
     lineOf,

@@ -1,0 +1,106 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.js';
+// @ts-expect-error: a plain .mjs script without types
+import { renderCatalogModule } from '../scripts/build-catalog.mjs';
+
+const SRC = join(__dirname, '..', 'src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** Layers from the bottom up; a file may import only from its own layer or below. */
+const LAYERS = ['core', 'catalog', 'scan', 'normalize', 'accuracy', 'facade', 'cli'];
+function layerOf(file: string): string {
+  const rel = relative(SRC, file).replace(/\\/g, '/');
+  const top = rel.split('/')[0] as string;
+  if (LAYERS.includes(top)) return top;
+  return rel === 'node.ts' ? 'cli' : 'facade';
+}
+
+describe('architecture', () => {
+  const sources = files(SRC);
+
+  it('keeps node: imports out of the browser-safe core', () => {
+    for (const file of sources) {
+      const layer = layerOf(file);
+      if (layer === 'cli') continue;
+      expect(readFileSync(file, 'utf8'), relative(SRC, file)).not.toMatch(/from ['"]node:/);
+    }
+  });
+
+  it('imports only downward', () => {
+    for (const file of sources) {
+      const from = LAYERS.indexOf(layerOf(file));
+      for (const m of readFileSync(file, 'utf8').matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
+        const target = join(file, '..', (m[1] as string).replace(/\.js$/, '.ts'));
+        const to = LAYERS.indexOf(layerOf(target));
+        expect(to, `${relative(SRC, file)} imports ${m[1]}`).toBeLessThanOrEqual(from);
+      }
+    }
+  });
+
+  it('exports exactly this public API', () => {
+    expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
+      [
+        "AttributesSchema",
+        "CatalogEntrySchema",
+        "CatalogError",
+        "ExtentSchema",
+        "FAMILIES",
+        "FamilySchema",
+        "GoldDocumentSchema",
+        "GoldMarkerSchema",
+        "InvalidArgumentError",
+        "MarkerRecordSchema",
+        "OcrCorrectionSchema",
+        "OcrKindSchema",
+        "PageSchema",
+        "PointSchema",
+        "RedactionAuditError",
+        "RoleSchema",
+        "SpanSchema",
+        "createLocator",
+        "evaluateAccuracy",
+        "formatAccuracy",
+        "getCatalog",
+        "parseDate",
+        "parseGold",
+        "scan",
+      ]
+    `);
+  });
+});
+
+describe('catalog', () => {
+  it('is compiled from rules/catalog (run `npm run catalog` after editing the YAML)', () => {
+    expect(readFileSync(join(SRC, 'catalog', 'catalog-data.ts'), 'utf8')).toBe(renderCatalogModule());
+  });
+  it('passes its schema and knows every FOIA and Privacy Act exemption', () => {
+    const catalog = api.getCatalog();
+    for (const code of ['b1', 'b2', 'b3', 'b4', 'b5', 'b6', 'b7', 'b7A', 'b7B', 'b7C', 'b7D', 'b7E', 'b7F', 'b8', 'b9']) {
+      expect(catalog.lookup('foia', code)?.authority).toMatch(/^5 U\.S\.C\. 552\(b\)/);
+    }
+    for (const code of ['d5', 'j1', 'j2', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7']) expect(catalog.lookup('privacy', code)).toBeDefined();
+    expect(catalog.lookup('declass', 'OADR')?.valid).toEqual({ from: '1982-08-01', to: '1995-10-13' });
+  });
+  it('gives every record of a scan its catalog meaning', () => {
+    const { records } = api.scan('(b)(7)(C)\nDECL: OADR', { families: ['foia', 'declass'] });
+    expect(records.map((r) => [r.key, r.label !== null, r.authority])).toEqual([
+      ['foia:b7C', true, '5 U.S.C. 552(b)(7)(C)'],
+      ['declass:OADR', true, 'E.O. 12356; 22 CFR 9.12'],
+    ]);
+  });
+});
+
+describe('version', () => {
+  it('matches package.json', async () => {
+    const { VERSION } = await import('../src/cli/version.js');
+    expect(VERSION).toBe(JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version);
+  });
+});
