@@ -44,6 +44,11 @@ const BANNER_COMPANIONS = new Set([
 /** A classification verb shortly before a level word: the sentence talks about a classification ("downgraded to CONFIDENTIAL"). */
 const MENTION_BEFORE = /\b(?:classif\w*|declassif\w*|downgrad\w*|upgrad\w*|marked|stamped|designated)\b[^.\n]{0,30}$|\b(?:is|are|was|were|be|been)\s*$/i;
 
+/** A classification hit; the one shape every reader here produces. */
+function levelHit(code: string, start: number, end: number, role: Hit['role'], confidence: number, attributes: Record<string, unknown> = {}): Hit {
+  return { detector: 'classification', family: 'classification', code, start, end, role, confidence, attributes };
+}
+
 /** Markup stripped before judging a line: headings, emphasis, quotes, images, bars. */
 function stripMarkup(s: string): string {
   return s.replace(/[#*_>|`'"‘’“”!\[\]{}~<™—–\\]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -161,16 +166,7 @@ function loneTitleHits(context: ScanContext, taken: Set<number>): Hit[] {
     if (!code) continue;
     // On an archive's identification form the level describes the document: editorial.
     const form = /Identification Form|Document Information|RECORD NUMBER/i.test(text.slice(Math.max(0, start - 1500), start));
-    hits.push({
-      detector: 'classification',
-      family: 'classification',
-      code,
-      start,
-      end: start + value.length,
-      role: form ? 'editorial' : 'marking',
-      confidence: 0.7,
-      attributes: form ? { context: 'form-field' } : {},
-    });
+    hits.push(levelHit(code, start, start + value.length, form ? 'editorial' : 'marking', 0.7, form ? { context: 'form-field' } : {}));
   }
   return hits;
 }
@@ -182,16 +178,7 @@ function sourceNoteHits(context: ScanContext): Hit[] {
     for (const m of line.matchAll(NOTE_LEVEL)) {
       const code = levelOf((m[1] as string).toUpperCase());
       if (!code) continue;
-      hits.push({
-        detector: 'classification',
-        family: 'classification',
-        code,
-        start: note.start + m.index,
-        end: note.start + m.index + m[0].length,
-        role: 'editorial',
-        confidence: 0.9,
-        attributes: { context: 'source-note' },
-      });
+      hits.push(levelHit(code, note.start + m.index, note.start + m.index + m[0].length, 'editorial', 0.9, { context: 'source-note' }));
     }
   }
   return hits;
@@ -204,16 +191,7 @@ function formFieldHits(context: ScanContext): Hit[] {
     const code = value.length <= 2 ? value.toUpperCase() : levelOf(value.toUpperCase());
     if (!code) continue;
     const start = m.index + m[0].length - value.length;
-    hits.push({
-      detector: 'classification',
-      family: 'classification',
-      code,
-      start,
-      end: start + value.length,
-      role: 'editorial',
-      confidence: value.length <= 2 ? 0.75 : 0.9,
-      attributes: { context: 'form-field' },
-    });
+    hits.push(levelHit(code, start, start + value.length, 'editorial', value.length <= 2 ? 0.75 : 0.9, { context: 'form-field' }));
   }
   return hits;
 }
@@ -232,7 +210,7 @@ function portionHits(context: ScanContext): Hit[] {
     }
     const attributes: Record<string, unknown> = {};
     if (m[2]) attributes.controls = m[2].slice(2).split('/').filter(Boolean);
-    hits.push({ detector: 'classification', family: 'classification', code, start, end, role: 'portion', confidence: 0.9, attributes });
+    hits.push(levelHit(code, start, end, 'portion', 0.9, attributes));
   }
   return hits;
 }
