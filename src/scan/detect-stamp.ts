@@ -56,15 +56,13 @@ interface Line {
   text: string;
 }
 
-function linesOf(text: string): Line[] {
+/** The text's lines, from the scan context's line index. */
+function linesOf(context: ScanContext): Line[] {
+  const { locator, text } = context;
   const lines: Line[] = [];
-  let start = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    const end = nl === -1 ? text.length : nl;
-    lines.push({ start, end: end > start && text[end - 1] === '\r' ? end - 1 : end, text: text.slice(start, end > start && text[end - 1] === '\r' ? end - 1 : end) });
-    if (nl === -1) break;
-    start = nl + 1;
+  for (let n = 1; n <= locator.lineCount; n++) {
+    const { start, end } = locator.lineRange(n);
+    lines.push({ start, end, text: text.slice(start, end) });
   }
   return lines;
 }
@@ -76,7 +74,7 @@ function stampLine(line: string): boolean {
 
 function releaseDecisionHits(context: ScanContext): Hit[] {
   const { text } = context;
-  const lines = context.memo('lines', () => linesOf(text));
+  const lines = context.memo('lines', () => linesOf(context));
   const hits: Hit[] = [];
   let i = 0;
   while (i < lines.length) {
