@@ -50,8 +50,9 @@ export function createScanContext(text: string): ScanContext {
       return text.slice(start, end);
     },
     isStruck(start, end) {
-      if (text.indexOf('~~') === -1) return false;
+      // The strike list is computed once; an empty list answers at once.
       const list = strikes();
+      if (list.length === 0) return false;
       // Binary search for the last strike starting at or before `start`.
       let lo = 0;
       let hi = list.length - 1;
