@@ -6,7 +6,7 @@ import { countLowerWords, isProse, type ScanContext } from './scan-context.js';
 // "NatSecAct", "National Security Act". Anchored (sticky) at the end of the (b)(3) token; the
 // trailing groups are bounded, so the pattern is linear.
 const STATUTE =
-  /[ \t]{0,2}[-–:,]?[ \t]{0,2}(?:((?:50|10|26|42|8|6|18|22|35|12|15|49|5)\s?U\.?\s?S\.?\s?C\.?\s?(?:§\s?)?\d{1,4}[a-z]?(?:-\d{1,2})?(?:\s?\([a-z0-9]{1,2}\)){0,3})|(CIA\s?Act(?: of 1949)?|NatSecAct|Nat(?:ional)?\.?\s?Sec(?:urity)?\.?\s?Act(?: of 1947)?|NSA\s?Act))/y;
+  /[ \t]{0,2}[-–:,]?[ \t]{0,2}(?:((?:50|10|26|42|8|6|18|22|35|12|15|49|5)[ \t]?U\.?[ \t]?S\.?[ \t]?C\.?[ \t]?(?:§[ \t]?)?\d{1,4}[a-z]?(?:-\d{1,2})?(?:[ \t]?\([a-z0-9]{1,2}\)){0,3})|(CIA[ \t]?Act(?: of 1949)?|NatSecAct|Nat(?:ional)?\.?[ \t]?Sec(?:urity)?\.?[ \t]?Act(?: of 1947)?|NSA[ \t]?Act))/y;
 
 // The High/Low variant of Exemption 2: "(b)(2) High", "(b)(2)High", "(b)(2)(High)".
 const B2_VARIANT = /[ \t]?\(?(High|Low|HIGH|LOW)\)?(?![A-Za-z])/y;
