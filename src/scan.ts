@@ -4,6 +4,7 @@ import { FAMILIES } from './core/vocabulary.js';
 import { buildPages, pagesFromStarts } from './normalize/build-pages.js';
 import type { MarkerRecord, Page } from './normalize/marker-record.js';
 import { normalizeHits } from './normalize/normalize-hits.js';
+import { findDates, type DateMention } from './scan/find-dates.js';
 import { scanText } from './scan/scan-text.js';
 
 /** Options of {@link scan}. */
@@ -28,6 +29,8 @@ export interface ScanResult {
   records: MarkerRecord[];
   /** The document's pages, in order; every record's `page` is one of their numbers. */
   pages: Page[];
+  /** Every calendar date in the text, in document order, with the cue of the words around it. */
+  dates: DateMention[];
 }
 
 /**
@@ -68,5 +71,6 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
     source: options.source ?? null,
     records: normalizeHits(text, result.hits, result.context.locator, pages),
     pages,
+    dates: findDates(result.context),
   };
 }

@@ -1,0 +1,195 @@
+import { InvalidArgumentError } from '../core/errors.js';
+import type { MarkerRecord, Page } from '../normalize/marker-record.js';
+import type { DateMention } from '../scan/find-dates.js';
+import type { AssessedDate, Assessment, ReleaseStatus } from './assessment.js';
+import { isWithholdingCode, isWithholdingPlaceholder, lineDistance } from './code-proximity.js';
+
+/** Options of {@link assess}. */
+export interface AssessOptions {
+  /** The document's own date, `YYYY-MM-DD` or `YYYY`; wins over any date read from the text. */
+  documentDate?: string;
+  /** The review or release date, `YYYY-MM-DD` or `YYYY`; wins over any date read from the text. */
+  reviewDate?: string;
+}
+
+/** What {@link assess} reads: a scan result's records, pages and dates. */
+export interface AssessInput {
+  records: readonly MarkerRecord[];
+  pages: readonly Page[];
+  dates: readonly DateMention[];
+}
+
+/** Classification levels from highest to lowest; control-level markings rank above `U`. */
+const LEVEL_RANK: Record<string, number> = { TS: 9, S: 8, C: 7, R: 6, CUI: 3, FOUO: 3, LOU: 3, SBU: 3, U: 1 };
+const CLASSIFIED = new Set(['TS', 'S', 'C', 'R']);
+/** Stamps that show a review or release took place (the authority block and copy notices do not). */
+const RELEASE_STAMPS = new Set([
+  'release-decision', 'reviewed-by', 'declassified-authority', 'cia-release', 'sanitized-copy', 'jfk-act',
+  'no-objection', 'declassification', 'classification-change', 'foia-case', 'mandatory-review',
+]);
+const WITHHOLDING_DECISIONS = new Set(['excise', 'deny', 'declassify-in-part', 'delete', 'release-in-part', 'denied-in-part']);
+/** Redaction codes within this many lines of a code count as justified (the assessment's default; rules set their own). */
+const NEAR_LINES = 3;
+/** A `Date:` field this many years after the document date is a review date, not the document's. */
+const REVIEW_GAP_YEARS = 10;
+
+/** Dates after this year are declassification instructions, not document or review dates. */
+const LATEST_YEAR = 2030;
+
+const EXPLICIT_DATE = /^(\d{4})(?:-(\d{2})-(\d{2}))?$/;
+
+/** Reads an explicit `YYYY-MM-DD` or `YYYY` date, throwing {@link InvalidArgumentError} on anything else. */
+export function explicitDate(value: string, option: string): AssessedDate {
+  const m = EXPLICIT_DATE.exec(value);
+  const valid = m && (!m[2] || isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])));
+  if (!m || !valid) throw new InvalidArgumentError(`${option} must be a date written YYYY-MM-DD or YYYY, got "${value}"`);
+  return { iso: m[2] ? value : null, year: Number(m[1]), raw: value, confidence: 1, origin: 'explicit', span: null };
+}
+
+function isCalendarDate(y: number, mo: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+function fromMention(d: DateMention, confidence: number): AssessedDate {
+  return { iso: d.iso, year: d.year, raw: d.raw, confidence, origin: 'text', span: d.span };
+}
+
+/** A sortable value for a date: its ISO form, or mid-year when only the year is known. */
+function sortKey(d: { iso: string | null; year: number }): string {
+  return d.iso ?? `${d.year}-07-01`;
+}
+
+/**
+ * Picks the document date and the review date from the dates in the text. Release cues and
+ * dates inside review stamps are review dates; datelines and `Date:` fields are document
+ * dates, unless they are ten or more years after the earliest of them (a `Date:` on a review
+ * stamp of an old document).
+ */
+function pickDates(dates: readonly DateMention[], records: readonly MarkerRecord[]): { document: AssessedDate | null; review: AssessedDate | null } {
+  const stamps = records.filter((r) => r.family === 'stamp' && RELEASE_STAMPS.has(r.code));
+  const inStamp = (d: DateMention): boolean =>
+    stamps.some((s) => d.span.start.offset >= s.span.start.offset && d.span.end.offset <= s.span.end.offset);
+  const review: AssessedDate[] = [];
+  const documentish: Array<{ d: DateMention; confidence: number }> = [];
+  for (const d of dates) {
+    // "Declassify on 2041": a future date is an instruction, neither the document's date nor a review's.
+    if (d.year > LATEST_YEAR) continue;
+    if (d.cue === 'release') review.push(fromMention(d, 0.9));
+    else if (inStamp(d)) review.push(fromMention(d, 0.85));
+    else if (d.cue === 'dateline') documentish.push({ d, confidence: 0.75 });
+    else if (d.cue === 'label') documentish.push({ d, confidence: 0.7 });
+    else documentish.push({ d, confidence: 0.3 });
+  }
+  const earliest = Math.min(...documentish.filter((x) => x.confidence >= 0.7).map((x) => x.d.year));
+  let document: AssessedDate | null = null;
+  for (const { d, confidence } of documentish) {
+    if (Number.isFinite(earliest) && d.year >= earliest + REVIEW_GAP_YEARS && confidence >= 0.7) {
+      review.push(fromMention(d, 0.6));
+      continue;
+    }
+    // The first dated line of the highest confidence wins: letterheads come first.
+    if (!document || confidence > document.confidence) document = fromMention(d, confidence);
+  }
+  let latest: AssessedDate | null = null;
+  for (const r of review) if (!latest || sortKey(r) > sortKey(latest)) latest = r;
+  return { document, review: latest };
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/**
+ * Assesses a scanned document: its release status, highest classification and whether it is
+ * cancelled, its review stamps with their decisions and dates, the codes cited, which redactions
+ * have a code beside them, the classification of each page, and the document and review dates.
+ *
+ * Pure and deterministic. Dates given in `options` win over dates read from the text; a badly
+ * written option throws {@link InvalidArgumentError}.
+ */
+export function assess(result: AssessInput, options: AssessOptions = {}): Assessment {
+  const { records, pages } = result;
+  const found = pickDates(result.dates, records);
+  const documentDate = options.documentDate !== undefined ? explicitDate(options.documentDate, 'documentDate') : found.document;
+  const reviewDate = options.reviewDate !== undefined ? explicitDate(options.reviewDate, 'reviewDate') : found.review;
+
+  const stamps: Assessment['stamps'] = [];
+  let releaseEvidence = false;
+  let withholdingDecision = false;
+  for (const r of records) {
+    if (r.family !== 'stamp' || r.role === 'mention') continue;
+    const decisions = stringList(r.attributes.decisions);
+    if (RELEASE_STAMPS.has(r.code)) releaseEvidence = true;
+    if (r.code === 'sanitized-copy' || decisions.some((d) => WITHHOLDING_DECISIONS.has(d))) withholdingDecision = true;
+    if (!RELEASE_STAMPS.has(r.code)) continue;
+    stamps.push({
+      recordId: r.id,
+      code: r.code,
+      page: r.page,
+      decisions,
+      reviewer: stringOrNull(r.attributes.reviewer),
+      date: stringOrNull(r.attributes.date),
+      isoDate: stringOrNull(r.attributes.isoDate),
+    });
+  }
+
+  const levels = records.filter((r) => r.family === 'classification' && r.role !== 'mention' && LEVEL_RANK[r.code] !== undefined);
+  const liveClassified = levels.filter((r) => r.role !== 'editorial' && CLASSIFIED.has(r.code) && !r.attributes.cancelled);
+  const published = levels.some((r) => r.role === 'editorial');
+  const released = releaseEvidence || (levels.some((r) => r.role !== 'editorial') && liveClassified.length === 0) || published;
+
+  let top: MarkerRecord | undefined;
+  for (const r of levels) if (!top || (LEVEL_RANK[r.code] as number) > (LEVEL_RANK[top.code] as number)) top = r;
+  const highestClassification = top
+    ? { code: top.code, recordId: top.id, cancelled: released || levels.filter((r) => r.code === top.code).every((r) => r.attributes.cancelled === true) }
+    : null;
+
+  const codes = records.filter(isWithholdingCode);
+  const codeSummary = new Map<string, { key: string; count: number; firstPage: number }>();
+  for (const r of codes) {
+    const entry = codeSummary.get(r.key);
+    if (entry) {
+      entry.count++;
+      entry.firstPage = Math.min(entry.firstPage, r.page);
+    } else codeSummary.set(r.key, { key: r.key, count: 1, firstPage: r.page });
+  }
+
+  const placeholders = records.filter(isWithholdingPlaceholder);
+  const redactions = placeholders.map((p) => {
+    const near = [...new Set(codes.filter((c) => c.page === p.page && lineDistance(p, c) <= NEAR_LINES).map((c) => c.key))].sort();
+    return { recordId: p.id, page: p.page, codes: near, justified: near.length > 0 };
+  });
+
+  const pageLevels = pages.map((page) => {
+    let best: MarkerRecord | undefined;
+    for (const r of levels) {
+      if (r.page !== page.number) continue;
+      if (!best || (LEVEL_RANK[r.code] as number) > (LEVEL_RANK[best.code] as number)) best = r;
+    }
+    const cancelled = best ? released || levels.filter((r) => r.page === page.number && r.code === best.code).every((r) => r.attributes.cancelled === true) : false;
+    return { number: page.number, classification: best?.code ?? null, cancelled };
+  });
+
+  const withheld = placeholders.length > 0 || codes.some((c) => c.family === 'foia' || c.family === 'privacy') || withholdingDecision;
+  let status: ReleaseStatus;
+  if (released) status = withheld ? 'released-in-part' : 'released-in-full';
+  else if (liveClassified.length > 0) status = 'still-marked';
+  else if (withheld) status = 'released-in-part';
+  else status = 'unmarked';
+
+  return {
+    status,
+    released,
+    highestClassification,
+    documentDate,
+    reviewDate,
+    stamps,
+    codes: [...codeSummary.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    redactions,
+    pages: pageLevels,
+  };
+}

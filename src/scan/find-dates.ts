@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { SpanSchema } from '../core/position.js';
+import { parseDate } from './parse-date.js';
+import { isProse, type ScanContext } from './scan-context.js';
+
+/**
+ * What the words around a date say it is.
+ *
+ * - `release`: a release or review line names it (`Approved For Release 2004/05/05`, `DATE OF LAST REVIEW`, `… DATE 4-19-96 BY 5668`).
+ * - `label`: a `Date:` field, which may be the document's date or a stamp's.
+ * - `dateline`: a line holding little but the date (`October 27, 1962`, `**1962/10/28**`, `Washington, October 27, 1962.`).
+ * - `prose`: running text.
+ */
+export const DateCueSchema = z.enum(['release', 'label', 'dateline', 'prose']);
+/** One of the date cues; see {@link DateCueSchema}. */
+export type DateCue = z.infer<typeof DateCueSchema>;
+
+/** A complete or partial calendar date found in a document's text. */
+export const DateMentionSchema = z.object({
+  /** The date as written. */
+  raw: z.string(),
+  /** `YYYY-MM-DD` when day, month and year are all known, else `null`. */
+  iso: z.string().nullable(),
+  /** The four-digit year (two-digit years: 00–30 → 2000s, else 1900s). */
+  year: z.number().int(),
+  span: SpanSchema,
+  cue: DateCueSchema,
+});
+/** A date found in the text; see {@link DateMentionSchema}. */
+export type DateMention = z.infer<typeof DateMentionSchema>;
+
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\\.?';
+// The date forms of declassified documents, each a fixed sequence of bounded pieces (linear):
+// 2004/05/05 | 3/13/93, 10-28-1962 | October 27, 1962 | 27 Oct 1962. The look-behind and
+// look-ahead refuse a date glued to more digits or slashes ("1/2/3/4", RDP ids).
+const DATE = new RegExp(
+  `(?<![\\d/.-])(?:\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}|\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|${MONTH}\\s{1,3}\\d{1,2},?\\s{1,3}\\d{4}|\\d{1,2}\\s{1,3}${MONTH},?\\s{1,3}\\d{4})(?![\\d/]|[.-]\\d)`,
+  'g',
+);
+// Words before a date on its line that make it a review or release date.
+const RELEASE_BEFORE =
+  /approved\s+for\s+release|releas|declassif|de-classif|review|sanitiz|\bNND\b|\bNARA\b|downgrad|\bFOIA\b|\bMDR\b|\bcase\b|authority/i;
+// Words after it: "DATE 4-19-96 BY 5668 SLD/KSR" (FBI declassification line).
+const RELEASE_AFTER = /^\W{0,3}BY\s+\d/i;
+// A "Date:" label right before the date.
+const LABEL = /\b(?:date|dated|DTG)\s*[:.]?\s*\**\s*$/i;
+
+/**
+ * Finds the dates in a document's text and says, from the words around each, whether it looks
+ * like a release date, a dated field, a dateline or a date in prose. Which of them is the
+ * document's own date and which the review date is decided later, by `assess`, which also sees
+ * the stamps. Never throws; linear in the text's length.
+ */
+export function findDates(context: ScanContext): DateMention[] {
+  const { text, locator } = context;
+  const found: DateMention[] = [];
+  for (const m of text.matchAll(DATE)) {
+    const parsed = parseDate(m[0]);
+    if (!parsed || parsed.year === undefined) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    const line = context.lineAt(start);
+    const before = text.slice(line.start, start);
+    const after = text.slice(end, Math.min(line.end, end + 20));
+    const whole = text.slice(line.start, line.end);
+    let cue: DateCue;
+    if (RELEASE_BEFORE.test(before) || RELEASE_AFTER.test(after)) cue = 'release';
+    else if (LABEL.test(before)) cue = 'label';
+    else if (isProse(whole)) cue = 'prose';
+    else cue = 'dateline';
+    found.push({ raw: m[0], iso: parsed.iso ?? null, year: parsed.year, span: locator.toSpan(start, end), cue });
+  }
+  return found;
+}
