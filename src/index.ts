@@ -9,6 +9,51 @@
 export { scan } from './scan.js';
 export type { ScanOptions, ScanResult } from './scan.js';
 
+export { analyze, combineRules } from './analyze.js';
+export type { AnalyzeOptions, AnalysisResult } from './analyze.js';
+
+export { assess } from './assess/assess.js';
+export type { AssessOptions, AssessInput } from './assess/assess.js';
+export { AssessmentSchema, AssessedDateSchema, ReleaseStatusSchema } from './assess/assessment.js';
+export type { Assessment, AssessedDate, ReleaseStatus } from './assess/assessment.js';
+export { DateMentionSchema, DateCueSchema } from './scan/find-dates.js';
+export type { DateMention, DateCue } from './scan/find-dates.js';
+
+export { SeveritySchema, RuleSeveritySchema, compareSeverity, isAtLeast } from './core/severity.js';
+export type { Severity, RuleSeverity } from './core/severity.js';
+
+export { parseRuleSet } from './rules/parse-rule-set.js';
+export type { RuleSet, ParseRuleSetOptions, ParseRuleSetResult, YamlPath } from './rules/parse-rule-set.js';
+export { resolveRuleSet, getBuiltInRuleSet, BUILT_IN_RULE_SET_NAMES, BUILT_IN_PREFIX } from './rules/resolve-rule-set.js';
+export type { ResolvedRuleSet, ResolveRuleSetOptions, ResolveRuleSetResult, RuleDefinition } from './rules/resolve-rule-set.js';
+export { RuleSetIssueSchema, RuleSetIssueCodeSchema, formatRuleSetIssue } from './rules/rule-set-issue.js';
+export type { RuleSetIssue, RuleSetIssueCode } from './rules/rule-set-issue.js';
+export { RuleSetFileSchema, RuleSchema, RuleOverrideSchema, RuleTestCaseSchema, RuleIdSchema, ruleSetJsonSchema } from './rules/rule-set-schema.js';
+export type { RuleSetFile, Rule, RuleOverride, RuleTestCase } from './rules/rule-set-schema.js';
+
+export { evaluate, compareFindings } from './engine/evaluate.js';
+export type { EvaluationInput } from './engine/evaluate.js';
+export { FindingSchema } from './engine/finding.js';
+export type { Finding } from './engine/finding.js';
+export { defineCheck } from './engine/check-kind.js';
+export type { CheckKind, CheckContext, CheckResult } from './engine/check-kind.js';
+export type { CompiledRule, ReportMode } from './engine/compiled-rule.js';
+export { BUILT_IN_CHECKS } from './engine/built-in-checks.js';
+export { SelectorSchema, SelectorListSchema, AttributeTestSchema } from './engine/selector.js';
+export type { Selector, SelectorList, AttributeTest } from './engine/selector.js';
+export { WhenSchema, DateConditionSchema } from './engine/when.js';
+export type { When, DateCondition } from './engine/when.js';
+export { PLACEHOLDERS } from './engine/message-template.js';
+export type { Placeholder } from './engine/message-template.js';
+
+export { RuleTester, RuleTestError } from './testing/rule-tester.js';
+export type { RuleTesterCases, RuleTesterDocument, ExpectedFinding } from './testing/rule-tester.js';
+export { runRuleSetTests, runRuleTestCase } from './testing/run-rule-set-tests.js';
+export type { RuleTestReport, RuleTestOutcome } from './testing/run-rule-set-tests.js';
+
+export { createBaseline, applyBaseline, BaselineSchema } from './engine/baseline.js';
+export type { Baseline, BaselineResult } from './engine/baseline.js';
+
 export { MarkerRecordSchema, AttributesSchema, ExtentSchema, PageSchema } from './normalize/marker-record.js';
 export type { MarkerRecord, Attributes, Extent, Page } from './normalize/marker-record.js';
 
@@ -18,7 +63,7 @@ export type { Family, Role, OcrCorrection, OcrKind } from './core/vocabulary.js'
 export { PointSchema, SpanSchema, createLocator } from './core/position.js';
 export type { Point, Span, Locator } from './core/position.js';
 
-export { RedactionAuditError, InvalidArgumentError, CatalogError } from './core/errors.js';
+export { RedactionAuditError, InvalidArgumentError, CatalogError, CheckError, RuleSetError } from './core/errors.js';
 
 export { getCatalog, CatalogEntrySchema } from './catalog/catalog.js';
 export type { Catalog, CatalogEntry } from './catalog/catalog.js';

@@ -1,47 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+export { EXIT_FAILURE, EXIT_OK, EXIT_FINDINGS, type CliIo } from './cli-io.js';
 import { evaluateAccuracy, formatAccuracy } from '../accuracy/evaluate-accuracy.js';
 import { parseGold } from '../accuracy/gold.js';
 import type { MarkerRecord } from '../normalize/marker-record.js';
-import { decodeDocument, listDocuments, readDocument, type ReadDocumentResult } from '../node.js';
+import { readDocument } from '../node.js';
+import { EXIT_FAILURE, EXIT_OK, loadInputs, type CliIo, type InputFailure } from './cli-io.js';
+import { runCheck, type CheckCliOptions } from './run-check.js';
+import { runTestRules } from './run-test-rules.js';
 import { scan } from '../scan.js';
 import { VERSION } from './version.js';
-
-/** Where the CLI reads and writes; the real process in `main.ts`, buffers in tests. */
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  stdin(): Promise<Uint8Array>;
-}
-
-/** Exit codes: 0 success; 2 usage errors or any input that could not be processed (the others still are). */
-export const EXIT_OK = 0;
-export const EXIT_FAILURE = 2;
-
-interface InputFailure {
-  source: string;
-  code: string;
-  reason: string;
-}
-
-/** Expands paths (files, directories, `-` for standard input) into read documents, in order. */
-async function loadInputs(paths: readonly string[], io: CliIo): Promise<ReadDocumentResult[]> {
-  const results: ReadDocumentResult[] = [];
-  for (const path of paths) {
-    if (path === '-') {
-      results.push(decodeDocument(await io.stdin(), '-'));
-      continue;
-    }
-    const first = await readDocument(path);
-    if (!first.ok && first.code === 'is-directory') {
-      const files = await listDocuments(path);
-      if (files.length === 0) results.push({ ok: false, source: path, code: 'not-found', reason: 'the directory holds no .txt or .md documents' });
-      for (const file of files) results.push(await readDocument(file));
-    } else results.push(first);
-  }
-  return results;
-}
 
 function textLine(source: string, r: MarkerRecord): string {
   const raw = r.raw.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
@@ -129,6 +98,27 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option('-e, --errors', 'list every false positive and false negative')
     .option('--min-f1 <number>', 'exit 1 when the overall micro-F1 is below this')
     .action(async (gold: string, options: { dir?: string; errors?: boolean; minF1?: string }) => done(await runEval(gold, options, io)));
+  program
+    .command('check')
+    .description('check documents against rule sets and print the findings')
+    .argument('<paths...>', 'files, directories (their .txt/.md files, recursively) or - for standard input')
+    .option('-r, --rules <file|name>', 'a rule-set file or built-in name (repeatable; default: recommended)', (value: string, previous: string[] = []) => [...previous, value])
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(['error', 'warning', 'info']).default('error'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--document-date <date>', "the documents' own date, YYYY-MM-DD or YYYY (wins over dates read from the text)")
+    .option('--review-date <date>', 'the review or release date, YYYY-MM-DD or YYYY (wins over dates read from the text)')
+    .option('--baseline <file>', 'hide the findings recorded in this baseline file; report entries that no longer match')
+    .option('--write-baseline <file>', 'record the current findings in a baseline file (and exit 0)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  redaction-audit check examples/documents\n  redaction-audit check memo.txt --rules strict --fail-on warning\n  redaction-audit check memo.txt --rules ./agency.yaml --review-date 1998-01-01 --format json\n\nExit codes: 0 nothing at or above --fail-on; 1 findings; 2 usage, rule-set or input errors.',
+    )
+    .action(async (paths: string[], options: CheckCliOptions) => done(await runCheck(paths, options, io)));
+  program
+    .command('test-rules')
+    .description("run the `tests:` cases of rule-set files (default: every built-in rule set)")
+    .argument('[rule-sets...]', 'rule-set files or built-in names')
+    .action(async (sets: string[]) => done(await runTestRules(sets, io)));
   return program;
 }
 

@@ -35,3 +35,25 @@ export class CatalogError extends RedactionAuditError {
     this.name = 'CatalogError';
   }
 }
+
+/**
+ * Thrown by `evaluate` when a check kind's `run` throws: a bug in that check (usually a
+ * custom one), wrapped with the rule id. The original error is the `cause`.
+ */
+export class CheckError extends RedactionAuditError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('check-failed', message, options);
+    this.name = 'CheckError';
+  }
+}
+
+/**
+ * Thrown by `analyze` and the rule tester when given a rule set that failed to load (an
+ * `{ok: false}` result): load rule sets first and report their issues.
+ */
+export class RuleSetError extends RedactionAuditError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('rule-set-invalid', message, options);
+    this.name = 'RuleSetError';
+  }
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { MarkerRecord } from '../../normalize/marker-record.js';
+import { defineCheck } from '../check-kind.js';
+
+const RANK: Record<string, number> = { TS: 5, S: 4, C: 3, R: 2, U: 1 };
+
+/**
+ * `consistency`: classification markings that contradict each other.
+ *
+ * - `portion-above-banner`: a portion mark (`(TS)`) higher than the highest banner of the document.
+ * - `banners-differ-on-page`: banner markings of different levels on the same page (top and bottom banners disagree).
+ *
+ * Cancelled markings count: a cancelled banner still states the level the page had.
+ */
+export const consistencyCheck = defineCheck({
+  kind: 'consistency',
+  description: 'Classification markings that contradict each other.',
+  options: z.strictObject({ aspect: z.enum(['portion-above-banner', 'banners-differ-on-page']) }),
+  run(context, options) {
+    const levels = context.records.filter((r) => r.family === 'classification' && RANK[r.code] !== undefined);
+    const banners = levels.filter((r) => r.role === 'marking');
+    if (options.aspect === 'portion-above-banner') {
+      const top = Math.max(0, ...banners.map((r) => RANK[r.code] as number));
+      if (top === 0) return [];
+      return levels
+        .filter((r) => r.role === 'portion' && (RANK[r.code] as number) > top)
+        .map((r) => ({ records: [r], values: { value: banners.find((b) => RANK[b.code] === top)?.code ?? '' } }));
+    }
+    const out = [];
+    const byPage = new Map<number, MarkerRecord[]>();
+    for (const b of banners) byPage.set(b.page, [...(byPage.get(b.page) ?? []), b]);
+    for (const list of byPage.values()) {
+      const distinct = [...new Set(list.map((r) => r.code))];
+      if (distinct.length > 1) out.push({ records: list, values: { value: distinct.join(', ') } });
+    }
+    return out;
+  },
+});

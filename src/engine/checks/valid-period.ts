@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { AssessedDate } from '../../assess/assessment.js';
+import { getCatalog } from '../../catalog/catalog.js';
+import type { MarkerRecord } from '../../normalize/marker-record.js';
+import { defineCheck } from '../check-kind.js';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
+
+/** The earliest and latest day a date may be: itself, or its whole year when only the year is known. */
+function bounds(date: { iso: string | null; year: number }): [string, string] {
+  return date.iso ? [date.iso, date.iso] : [`${date.year}-01-01`, `${date.year}-12-31`];
+}
+
+/**
+ * `valid-period`: each selected record must have been applied inside its validity window —
+ * the catalog's (`valid.from`…`valid.to`) unless `from`/`to` are given (both inclusive) —
+ * judged against the document date, the review date or the record's own date (a stamp's
+ * `isoDate`). Records with no date to judge by are skipped. A year-only date is outside only
+ * when the whole year is.
+ */
+export const validPeriodCheck = defineCheck({
+  kind: 'valid-period',
+  description: 'Each selected record must fall inside its validity window for the chosen date.',
+  options: z.strictObject({
+    /** Which date to judge by. */
+    date: z.enum(['document', 'review', 'record']),
+    /** First valid day (inclusive); overrides the catalog. */
+    from: IsoDate.optional(),
+    /** Last valid day (inclusive); overrides the catalog. */
+    to: IsoDate.optional(),
+  }),
+  run(context, options) {
+    const catalog = getCatalog();
+    const out = [];
+    const dateOf = (r: MarkerRecord): Pick<AssessedDate, 'iso' | 'year' | 'raw'> | null => {
+      if (options.date === 'document') return context.assessment.documentDate;
+      if (options.date === 'review') return context.assessment.reviewDate;
+      const iso = r.attributes.isoDate;
+      return typeof iso === 'string' ? { iso, year: Number(iso.slice(0, 4)), raw: iso } : null;
+    };
+    for (const r of context.subjects) {
+      const date = dateOf(r);
+      if (!date) continue;
+      const entry = catalog.lookup(r.family, r.code);
+      const from = options.from ?? (options.to === undefined ? entry?.valid.from : undefined) ?? null;
+      const to = options.to ?? (options.from === undefined ? entry?.valid.to : undefined) ?? null;
+      if (from === null && to === null) continue;
+      const [lo, hi] = bounds(date);
+      if ((from !== null && hi < from) || (to !== null && lo > to)) {
+        out.push({ records: [r], values: { date: date.iso ?? String(date.year), value: `${from ?? '…'} to ${to ?? '…'}` } });
+      }
+    }
+    return out;
+  },
+});

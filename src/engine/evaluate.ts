@@ -1,0 +1,128 @@
+import type { Assessment } from '../assess/assessment.js';
+import { CheckError } from '../core/errors.js';
+import { createLocator, type Span } from '../core/position.js';
+import { compareSeverity } from '../core/severity.js';
+import type { MarkerRecord, Page } from '../normalize/marker-record.js';
+import type { CheckContext, CheckResult } from './check-kind.js';
+import type { CompiledRule } from './compiled-rule.js';
+import type { Finding } from './finding.js';
+import { hashString, normalizeContext } from './fingerprint.js';
+import { compileSelectorList } from './selector.js';
+
+/** What {@link evaluate} checks: a scanned and assessed document. */
+export interface EvaluationInput {
+  text: string;
+  source: string | null;
+  records: readonly MarkerRecord[];
+  pages: readonly Page[];
+  assessment: Assessment;
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Total order of findings: source, start offset, severity (errors first), rule id, end offset, message. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareStrings(a.source ?? '', b.source ?? '') ||
+    a.span.start.offset - b.span.start.offset ||
+    compareSeverity(a.severity, b.severity) ||
+    compareStrings(a.ruleId, b.ruleId) ||
+    a.span.end.offset - b.span.end.offset ||
+    compareStrings(a.message, b.message)
+  );
+}
+
+/** Merges results into one per document or per page, for `report: once` and `once-per-page`. */
+function mergeResults(results: CheckResult[], rule: CompiledRule, pageOf: (r: CheckResult) => number): CheckResult[] {
+  if (rule.report === 'each' || results.length <= 1) return results;
+  const groups = new Map<number, CheckResult[]>();
+  for (const r of results) {
+    const key = rule.report === 'once' ? 0 : pageOf(r);
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((group) => {
+    const records = [...new Set(group.flatMap((g) => g.records))].sort((a, b) => a.span.start.offset - b.span.start.offset);
+    const first = group[0] as CheckResult;
+    return { records, ...(first.span ? { span: first.span } : {}), values: { ...first.values, count: records.length || group.length } };
+  });
+}
+
+/**
+ * Runs compiled rules over one document and returns their findings, deduplicated and sorted
+ * by {@link compareFindings}. Pure and deterministic. A rule applies when its `when` holds;
+ * its check sees the records its `where` selects. Throws {@link CheckError} only when a check
+ * kind itself throws (a bug in that check).
+ */
+export function evaluate(input: EvaluationInput, rules: readonly CompiledRule[]): Finding[] {
+  const locator = createLocator(input.text);
+  const start: Span = locator.toSpan(0, 0);
+  const pageAt = (offset: number): number => {
+    for (const p of input.pages) if (offset >= p.start && offset < p.end) return p.number;
+    return input.pages.at(-1)?.number ?? 1;
+  };
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const fingerprintCount = new Map<string, number>();
+  for (const rule of rules) {
+    if (!rule.when(input.records, input.assessment)) continue;
+    const context: CheckContext = {
+      text: input.text,
+      source: input.source,
+      records: input.records,
+      subjects: input.records.filter(rule.where),
+      pages: input.pages,
+      assessment: input.assessment,
+      locator,
+      select: (selectors) => input.records.filter(compileSelectorList(selectors)),
+    };
+    let results: CheckResult[];
+    try {
+      results = rule.check.run(context, rule.options);
+    } catch (error) {
+      throw new CheckError(`rule "${rule.id}": check "${rule.check.kind}" threw: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    const spanOf = (r: CheckResult): Span => r.records[0]?.span ?? r.span ?? start;
+    for (const result of mergeResults(results, rule, (r) => pageAt(spanOf(r).start.offset))) {
+      const span = spanOf(result);
+      const first = result.records[0];
+      const codes = [...new Set(result.records.map((r) => r.code))];
+      const message = rule.message({
+        code: codes.join(', '),
+        key: [...new Set(result.records.map((r) => r.key))].join(', '),
+        family: first?.family ?? '',
+        raw: first?.raw ?? (typeof result.values?.raw === 'string' ? result.values.raw : ''),
+        label: first?.label ?? '',
+        authority: first?.authority ?? rule.authority ?? '',
+        page: pageAt(span.start.offset),
+        line: span.start.line,
+        count: result.records.length || 1,
+        rule: rule.id,
+        source: input.source ?? '',
+        ...result.values,
+      });
+      const recordIds = result.records.map((r) => r.id);
+      const dedupeKey = `${rule.id}\0${span.start.offset}\0${span.end.offset}\0${message}`;
+      if (seen.has(dedupeKey)) continue;
+      seen.add(dedupeKey);
+      const line = locator.lineRange(span.start.line);
+      const base = hashString(`${rule.id}\0${codes.join(',')}\0${normalizeContext(input.text.slice(line.start, line.end))}`);
+      const n = (fingerprintCount.get(base) ?? 0) + 1;
+      fingerprintCount.set(base, n);
+      findings.push({
+        ruleId: rule.id,
+        severity: rule.severity,
+        message,
+        source: input.source,
+        span,
+        page: pageAt(span.start.offset),
+        recordIds,
+        url: rule.url,
+        authority: rule.authority,
+        fingerprint: n === 1 ? base : `${base}:${n}`,
+      });
+    }
+  }
+  return findings.sort(compareFindings);
+}

@@ -1,0 +1,227 @@
+import { RuleSetError } from '../core/errors.js';
+import type { CheckKind } from '../engine/check-kind.js';
+import type { CompiledRule } from '../engine/compiled-rule.js';
+import { compileMessage } from '../engine/message-template.js';
+import { compileSelectorList } from '../engine/selector.js';
+import { compileWhen } from '../engine/when.js';
+import { BUILT_IN_RULE_SET_TEXTS } from './built-in-rule-sets.js';
+import { checkIssues, checkRegistry, parseRuleSet, zodIssues, type ParseRuleSetResult, type RuleSet, type YamlPath } from './parse-rule-set.js';
+import type { RuleSetIssue } from './rule-set-issue.js';
+import { RuleSchema, type Rule, type RuleOverride, type RuleTestCase } from './rule-set-schema.js';
+
+/** The prefix of built-in rule-set names in `extends` and `--rules`: `redaction-audit:recommended`. */
+export const BUILT_IN_PREFIX = 'redaction-audit:';
+
+/** The names of the built-in rule sets (`recommended`, `strict`, `frus`, …). */
+export const BUILT_IN_RULE_SET_NAMES: readonly string[] = Object.keys(BUILT_IN_RULE_SET_TEXTS).sort();
+
+/** One rule of a resolved rule set, as merged from the files that define and override it. */
+export interface RuleDefinition {
+  readonly id: string;
+  /** The merged rule (severity may be `off`). */
+  readonly rule: Rule;
+  /** The file that defined it first. */
+  readonly definedIn: string;
+  /** The last file that changed it (equal to `definedIn` when nothing overrode it). */
+  readonly source: string;
+}
+
+/** A rule set with its `extends` followed, overrides merged and every rule compiled. */
+export interface ResolvedRuleSet {
+  readonly name: string | null;
+  /** The file it was loaded from. */
+  readonly source: string;
+  /** Every rule, including those turned `off`, in definition order (parents first). */
+  readonly definitions: readonly RuleDefinition[];
+  /** The rules to run: every rule not turned off. */
+  readonly rules: readonly CompiledRule[];
+  /** The `tests:` cases of this file (not of the sets it extends). */
+  readonly tests: readonly RuleTestCase[];
+}
+
+/** What {@link resolveRuleSet} returns. */
+export type ResolveRuleSetResult = { ok: true; ruleSet: ResolvedRuleSet } | { ok: false; issues: RuleSetIssue[] };
+
+/** Options of {@link resolveRuleSet}. */
+export interface ResolveRuleSetOptions {
+  /**
+   * Loads an `extends` entry that is not a built-in: `ref` as written, `from` the source of the
+   * file that names it. Return the parse result, or `undefined` when there is no such file.
+   * Without it, only built-in names resolve (the browser case). The node entry's `loadRuleSet`
+   * passes a loader that reads paths relative to the file.
+   */
+  load?: (ref: string, from: string) => ParseRuleSetResult | undefined;
+  /** Custom check kinds, besides the built-in ones. */
+  checks?: readonly CheckKind[];
+}
+
+interface Merged {
+  rule: RuleOverride;
+  definedIn: string;
+  source: string;
+  path: YamlPath;
+  locate: RuleSet['locate'];
+}
+
+/** Parses a built-in rule set by name (without the prefix), or `undefined` when there is none. */
+export function parseBuiltInRuleSet(name: string, checks?: readonly CheckKind[]): ParseRuleSetResult | undefined {
+  const text = BUILT_IN_RULE_SET_TEXTS[name];
+  if (text === undefined || !Object.hasOwn(BUILT_IN_RULE_SET_TEXTS, name)) return undefined;
+  return parseRuleSet(text, { source: `${BUILT_IN_PREFIX}${name}`, ...(checks ? { checks } : {}) });
+}
+
+function mergeRule(parent: RuleOverride, child: RuleOverride): RuleOverride {
+  const merged: RuleOverride = { ...parent, ...child };
+  if (parent.options && child.options) merged.options = { ...parent.options, ...child.options };
+  return merged;
+}
+
+/**
+ * Follows a rule set's `extends` (built-ins by `redaction-audit:<name>`, other files through
+ * `options.load`), merges overrides child over parent, and compiles every rule. Never throws
+ * on bad data: missing targets, cycles, overrides of rules no parent defines, and options that
+ * no longer fit after merging come back as issues.
+ */
+export function resolveRuleSet(ruleSet: RuleSet, options: ResolveRuleSetOptions = {}): ResolveRuleSetResult {
+  const checks = checkRegistry(options.checks);
+  const issues: RuleSetIssue[] = [];
+
+  const collect = (set: RuleSet, stack: readonly string[]): Map<string, Merged> => {
+    const merged = new Map<string, Merged>();
+    set.extends.forEach((ref, i) => {
+      const path = ['extends', i];
+      const at = set.locate(path);
+      const builtIn = ref.startsWith(BUILT_IN_PREFIX);
+      const loaded = builtIn ? parseBuiltInRuleSet(ref.slice(BUILT_IN_PREFIX.length), options.checks) : options.load?.(ref, set.source);
+      if (!loaded) {
+        issues.push({
+          code: 'extends-not-found',
+          message: `cannot find the rule set "${ref}"`,
+          hint: builtIn
+            ? `built-in rule sets: ${BUILT_IN_RULE_SET_NAMES.map((n) => BUILT_IN_PREFIX + n).join(', ')}`
+            : options.load
+              ? 'paths are relative to the file that extends them'
+              : 'only built-in rule sets resolve here; load files with loadRuleSet from "redaction-audit/node"',
+          source: set.source,
+          path,
+          ...at,
+        });
+        return;
+      }
+      if (!loaded.ok) {
+        issues.push(...loaded.issues);
+        return;
+      }
+      const parent = loaded.ruleSet;
+      if (stack.includes(parent.source)) {
+        issues.push({
+          code: 'extends-cycle',
+          message: `"${ref}" extends back to this file: ${[...stack, parent.source].join(' → ')}`,
+          hint: 'remove one of the `extends` entries of the cycle',
+          source: set.source,
+          path,
+          ...at,
+        });
+        return;
+      }
+      for (const [id, m] of collect(parent, [...stack, parent.source])) {
+        const existing = merged.get(id);
+        merged.set(id, existing ? { ...m, rule: mergeRule(existing.rule, m.rule), definedIn: existing.definedIn } : m);
+      }
+    });
+    for (const [id, rule] of set.rules) {
+      const path = ['rules', id];
+      const existing = merged.get(id);
+      if (existing) {
+        merged.set(id, { rule: mergeRule(existing.rule, rule), definedIn: existing.definedIn, source: set.source, path, locate: set.locate });
+      } else if (rule.check !== undefined) {
+        merged.set(id, { rule, definedIn: set.source, source: set.source, path, locate: set.locate });
+      } else {
+        issues.push({
+          code: 'unknown-rule',
+          message: `rule "${id}" only overrides, but no extended rule set defines it`,
+          hint: 'give it `description`, `severity`, `message`, `authority` and `check`, or fix the id',
+          source: set.source,
+          path,
+          ...set.locate(path),
+        });
+      }
+    }
+    return merged;
+  };
+
+  const merged = collect(ruleSet, [ruleSet.source]);
+  const definitions: RuleDefinition[] = [];
+  const rules: CompiledRule[] = [];
+  for (const [id, m] of merged) {
+    const parsed = RuleSchema.safeParse(m.rule, { reportInput: true });
+    if (!parsed.success) {
+      issues.push(...zodIssues(parsed.error, m.path, m.source, (p) => m.locate(p)));
+      continue;
+    }
+    const found = checkIssues(parsed.data, m.path, m.source, (p) => m.locate(p), checks);
+    if (found.length > 0) {
+      issues.push(...found);
+      continue;
+    }
+    const rule = parsed.data;
+    definitions.push({ id, rule, definedIn: m.definedIn, source: m.source });
+    if (rule.severity === 'off') continue;
+    const kind = checks.get(rule.check);
+    const message = compileMessage(rule.message);
+    if (!kind || !message.ok) continue; // both were checked above
+    rules.push({
+      id,
+      severity: rule.severity,
+      description: rule.description,
+      url: rule.url ?? null,
+      authority: rule.authority ?? null,
+      message: message.render,
+      where: compileSelectorList(rule.where),
+      when: compileWhen(rule.when),
+      check: kind,
+      options: kind.options.parse(rule.options ?? {}),
+      report: rule.report ?? 'each',
+    });
+  }
+  const known = new Set(merged.keys());
+  ruleSet.tests.forEach((test, i) => {
+    for (const id of [...test.expect.map((e) => e.rule), ...test.absent]) {
+      if (!known.has(id)) {
+        issues.push({ code: 'invalid-test', message: `test case names rule "${id}", which this rule set does not have`, hint: null, source: ruleSet.source, path: ['tests', i], ...ruleSet.locate(['tests', i]) });
+      }
+    }
+  });
+  if (issues.length > 0) return { ok: false, issues: dedupeIssues(issues) };
+  return { ok: true, ruleSet: { name: ruleSet.name, source: ruleSet.source, definitions, rules, tests: ruleSet.tests } };
+}
+
+function dedupeIssues(issues: RuleSetIssue[]): RuleSetIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.source}\0${i.line}\0${i.column}\0${i.code}\0${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const builtInCache = new Map<string, ResolvedRuleSet>();
+
+/**
+ * A built-in rule set, resolved and compiled: `recommended`, `strict`, `frus`,
+ * `state-department`, `cia-crest` or `fbi` (with or without the `redaction-audit:` prefix).
+ * Throws {@link RuleSetError} for an unknown name, or if the built-in set does not load
+ * (a bug in the package).
+ */
+export function getBuiltInRuleSet(name: string): ResolvedRuleSet {
+  const bare = name.startsWith(BUILT_IN_PREFIX) ? name.slice(BUILT_IN_PREFIX.length) : name;
+  const cached = builtInCache.get(bare);
+  if (cached) return cached;
+  const parsed = parseBuiltInRuleSet(bare);
+  if (!parsed) throw new RuleSetError(`no built-in rule set "${name}"; built-in sets: ${BUILT_IN_RULE_SET_NAMES.join(', ')}`);
+  const resolved = parsed.ok ? resolveRuleSet(parsed.ruleSet) : parsed;
+  if (!resolved.ok) throw new RuleSetError(`the built-in rule set "${bare}" does not load: ${resolved.issues.map((i) => `${i.source}:${i.line}:${i.column} ${i.code} ${i.message}`).join('; ')}`);
+  builtInCache.set(bare, resolved.ruleSet);
+  return resolved.ruleSet;
+}

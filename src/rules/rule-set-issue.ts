@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * What is wrong in a rule-set file. Codes are stable, kebab-case:
+ *
+ * - `yaml-syntax`: the file is not valid YAML (`duplicate-key` for a key given twice).
+ * - `too-large`, `too-deep`, `alias-limit`: the file exceeds a resource limit (size, nesting, alias expansion: a "billion laughs" file).
+ * - `unknown-key`: a key the format does not have (the message suggests the nearest one).
+ * - `missing-key`: a required key is absent.
+ * - `invalid-value`: a value of the wrong type or out of range.
+ * - `invalid-rule-id`: a rule id that is not kebab-case.
+ * - `unknown-check`: `check` names no built-in or registered check kind.
+ * - `invalid-options`: the check's `options` do not fit its schema.
+ * - `unknown-placeholder`: the message uses a `{{placeholder}}` that does not exist.
+ * - `invalid-pattern`, `catastrophic-pattern`: a `pattern` that is not RE2 syntax, or that nests unbounded repetition.
+ * - `unknown-rule`: a rule entry that only overrides (no `check`) but no extended rule set defines that rule.
+ * - `extends-not-found`, `extends-cycle`: an `extends` target that cannot be found, or that extends back to this file.
+ * - `invalid-test`: a `tests:` case names a rule the set does not have.
+ */
+export const RuleSetIssueCodeSchema = z.enum([
+  'yaml-syntax',
+  'duplicate-key',
+  'too-large',
+  'too-deep',
+  'alias-limit',
+  'unknown-key',
+  'missing-key',
+  'invalid-value',
+  'invalid-rule-id',
+  'unknown-check',
+  'invalid-options',
+  'unknown-placeholder',
+  'invalid-pattern',
+  'catastrophic-pattern',
+  'unknown-rule',
+  'extends-not-found',
+  'extends-cycle',
+  'invalid-test',
+]);
+/** A rule-set issue code; see {@link RuleSetIssueCodeSchema}. */
+export type RuleSetIssueCode = z.infer<typeof RuleSetIssueCodeSchema>;
+
+/** A problem in a rule-set file, with where it is: never a finding, never thrown. */
+export const RuleSetIssueSchema = z.object({
+  code: RuleSetIssueCodeSchema,
+  /** What is wrong, in one sentence. */
+  message: z.string(),
+  /** How to fix it, often with a valid example; `null` when the message says it all. */
+  hint: z.string().nullable(),
+  /** The rule-set file (path, or `redaction-audit:<name>` for a built-in). */
+  source: z.string(),
+  /** The path to the offending value in the YAML, e.g. `['rules', 'redact-no-code', 'options', 'lines']`. */
+  path: z.array(z.union([z.string(), z.number()])),
+  /** 1-based line in the rule-set file. */
+  line: z.number().int().positive(),
+  /** 1-based column in the rule-set file. */
+  column: z.number().int().positive(),
+});
+/** A rule-set issue; see {@link RuleSetIssueSchema}. */
+export type RuleSetIssue = z.infer<typeof RuleSetIssueSchema>;
+
+/** Formats an issue as `file:line:column  code  message (hint)`, the way compilers print errors. */
+export function formatRuleSetIssue(issue: RuleSetIssue): string {
+  const where = issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+  return `${issue.source}:${issue.line}:${issue.column}  ${issue.code}  ${issue.message}${where}${issue.hint ? `\n    hint: ${issue.hint}` : ''}`;
+}

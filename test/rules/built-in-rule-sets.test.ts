@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN_RULE_SET_NAMES, getBuiltInRuleSet, parseRuleSet, runRuleSetTests } from '../../src/index.js';
+// @ts-expect-error: a plain .mjs script without types
+import { renderRuleSetsModule } from '../../scripts/embed-rules.mjs';
+
+describe('built-in rule sets', () => {
+  it('are embedded from rules/*.yaml (run `npm run generate` after editing them)', () => {
+    expect(readFileSync(join(__dirname, '..', '..', 'src', 'rules', 'built-in-rule-sets.ts'), 'utf8')).toBe(renderRuleSetsModule());
+  });
+
+  it('are the six documented ones', () => {
+    expect(BUILT_IN_RULE_SET_NAMES).toEqual(['cia-crest', 'fbi', 'frus', 'recommended', 'state-department', 'strict']);
+  });
+
+  const own = new Map<string, string>(); // rule id → the set that defines it
+  for (const name of BUILT_IN_RULE_SET_NAMES) {
+    const parsed = parseRuleSet(readFileSync(join(__dirname, '..', '..', 'rules', `${name}.yaml`), 'utf8'), { source: name });
+    if (!parsed.ok) throw new Error(`${name} does not parse`);
+    for (const [id, rule] of parsed.ruleSet.rules) if (rule.check !== undefined) own.set(id, name);
+  }
+
+  it('hold at least 25 rules, each with a citation, a description and a kebab-case id', () => {
+    expect(own.size).toBeGreaterThanOrEqual(25);
+    for (const name of BUILT_IN_RULE_SET_NAMES) {
+      for (const def of getBuiltInRuleSet(name).definitions) {
+        expect(def.rule.authority ?? def.rule.url, def.id).toBeTruthy();
+        expect(def.rule.description.length, def.id).toBeGreaterThan(10);
+      }
+    }
+  });
+
+  for (const name of BUILT_IN_RULE_SET_NAMES) {
+    it(`${name}: every tests: case passes`, () => {
+      const report = runRuleSetTests(getBuiltInRuleSet(name));
+      const failures = report.outcomes.filter((o) => o.problems.length > 0).map((o) => `${o.name}: ${o.problems.join('; ')}`);
+      expect(failures).toEqual([]);
+      expect(report.passed).toBeGreaterThan(0);
+    });
+  }
+
+  it('give every rule at least two firing cases and one non-firing case in the file that defines it', () => {
+    for (const [id, name] of own) {
+      const tests = getBuiltInRuleSet(name).tests;
+      const firing = tests.filter((t) => t.expect.some((e) => e.rule === id)).length;
+      const silent = tests.filter((t) => t.absent.includes(id)).length;
+      expect({ id, firing: firing >= 2, silent: silent >= 1 }).toEqual({ id, firing: true, silent: true });
+    }
+  });
+
+  it('catch a wrong expectation (the tests can fail)', () => {
+    const set = getBuiltInRuleSet('recommended');
+    const report = runRuleSetTests({ ...set, tests: [{ text: '(b)(10)', expect: [{ rule: 'foia-code-unknown', line: 2 }], absent: ['redact-no-code'] }, { text: '(b)(1)', expect: [], absent: ['foia-b3-no-statute'] }, { text: '(b)(3)', expect: [], absent: ['foia-b3-no-statute'] }] });
+    expect(report.failed).toBe(2);
+    expect(report.outcomes[0]?.problems[0]).toBe('foia-code-unknown: expected findings on line 2, got line 1');
+  });
+});
+
+describe('the README', () => {
+  it('lists every built-in rule with its set and severity', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `([a-z0-9-]+)` \| ([a-z-]+) \| (error|warning|info) \| ([a-z-]+) \|/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]} ${m[4]}`);
+    const actual: string[] = [];
+    for (const name of BUILT_IN_RULE_SET_NAMES) {
+      const parsed = parseRuleSet(readFileSync(join(__dirname, '..', '..', 'rules', `${name}.yaml`), 'utf8'), { source: name });
+      if (!parsed.ok) throw new Error(name);
+      for (const [id, rule] of parsed.ruleSet.rules) if (rule.check !== undefined) actual.push(`${id} ${name} ${rule.severity} ${rule.check}`);
+    }
+    expect(rows).toEqual(actual);
+  });
+});
