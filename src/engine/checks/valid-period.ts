@@ -15,7 +15,8 @@ function bounds(date: { iso: string | null; year: number }): [string, string] {
  * `valid-period`: each selected record must have been applied inside its validity window —
  * the catalog's (`valid.from`…`valid.to`) unless `from`/`to` are given (both inclusive) —
  * judged against the document date, the review date or the record's own date (a stamp's
- * `isoDate`). Records with no date to judge by are skipped. A year-only date is outside only
+ * `isoDate`). Records with no date to judge by, or whose date was read from the text with a
+ * confidence below `minConfidence`, are skipped. A year-only date is outside only
  * when the whole year is.
  */
 export const validPeriodCheck = defineCheck({
@@ -28,13 +29,16 @@ export const validPeriodCheck = defineCheck({
     from: IsoDate.optional(),
     /** Last valid day (inclusive); overrides the catalog. */
     to: IsoDate.optional(),
+    /** Skip document or review dates read from the text with a confidence below this (explicit dates have 1). */
+    minConfidence: z.number().min(0).max(1).default(0),
   }),
   run(context, options) {
     const catalog = getCatalog();
     const out = [];
+    const sure = (d: AssessedDate | null): AssessedDate | null => (d && d.confidence >= options.minConfidence ? d : null);
     const dateOf = (r: MarkerRecord): Pick<AssessedDate, 'iso' | 'year' | 'raw'> | null => {
-      if (options.date === 'document') return context.assessment.documentDate;
-      if (options.date === 'review') return context.assessment.reviewDate;
+      if (options.date === 'document') return sure(context.assessment.documentDate);
+      if (options.date === 'review') return sure(context.assessment.reviewDate);
       const iso = r.attributes.isoDate;
       return typeof iso === 'string' ? { iso, year: Number(iso.slice(0, 4)), raw: iso } : null;
     };
