@@ -1,8 +1,10 @@
 import { InvalidArgumentError } from '../core/errors.js';
 import type { MarkerRecord, Page } from '../normalize/marker-record.js';
 import type { DateMention } from '../scan/find-dates.js';
+import { parseDate } from '../scan/parse-date.js';
 import type { AssessedDate, Assessment, ReleaseStatus } from './assessment.js';
 import { isWithholdingCode, isWithholdingPlaceholder, lineDistance } from './code-proximity.js';
+import { LEVEL_RANK } from './level-rank.js';
 
 /** Options of {@link assess}. */
 export interface AssessOptions {
@@ -19,8 +21,6 @@ export interface AssessInput {
   dates: readonly DateMention[];
 }
 
-/** Classification levels from highest to lowest; control-level markings rank above `U`. */
-const LEVEL_RANK: Record<string, number> = { TS: 9, S: 8, C: 7, R: 6, CUI: 3, FOUO: 3, LOU: 3, SBU: 3, U: 1 };
 const CLASSIFIED = new Set(['TS', 'S', 'C', 'R']);
 /** Stamps that show a review or release took place (the authority block and copy notices do not). */
 const RELEASE_STAMPS = new Set([
@@ -41,14 +41,10 @@ const EXPLICIT_DATE = /^(\d{4})(?:-(\d{2})-(\d{2}))?$/;
 /** Reads an explicit `YYYY-MM-DD` or `YYYY` date, throwing {@link InvalidArgumentError} on anything else. */
 export function explicitDate(value: string, option: string): AssessedDate {
   const m = EXPLICIT_DATE.exec(value);
-  const valid = m && (!m[2] || isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])));
+  // parseDate drops the ISO form of an impossible day (1998-02-30).
+  const valid = m && (!m[2] || parseDate(value)?.iso === value);
   if (!m || !valid) throw new InvalidArgumentError(`${option} must be a date written YYYY-MM-DD or YYYY, got "${value}"`);
   return { iso: m[2] ? value : null, year: Number(m[1]), raw: value, confidence: 1, origin: 'explicit', span: null };
-}
-
-function isCalendarDate(y: number, mo: number, d: number): boolean {
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
 function fromMention(d: DateMention, confidence: number): AssessedDate {
@@ -164,13 +160,13 @@ export function assess(result: AssessInput, options: AssessOptions = {}): Assess
     return { recordId: p.id, page: p.page, codes: near, justified: near.length > 0 };
   });
 
+  const levelsByPage = new Map<number, MarkerRecord[]>();
+  for (const r of levels) levelsByPage.set(r.page, [...(levelsByPage.get(r.page) ?? []), r]);
   const pageLevels = pages.map((page) => {
+    const onPage = levelsByPage.get(page.number) ?? [];
     let best: MarkerRecord | undefined;
-    for (const r of levels) {
-      if (r.page !== page.number) continue;
-      if (!best || (LEVEL_RANK[r.code] as number) > (LEVEL_RANK[best.code] as number)) best = r;
-    }
-    const cancelled = best ? released || levels.filter((r) => r.page === page.number && r.code === best.code).every((r) => r.attributes.cancelled === true) : false;
+    for (const r of onPage) if (!best || (LEVEL_RANK[r.code] as number) > (LEVEL_RANK[best.code] as number)) best = r;
+    const cancelled = best ? released || onPage.filter((r) => r.code === best.code).every((r) => r.attributes.cancelled === true) : false;
     return { number: page.number, classification: best?.code ?? null, cancelled };
   });
 

@@ -2,6 +2,7 @@ import type { Assessment } from '../assess/assessment.js';
 import { CheckError } from '../core/errors.js';
 import { createLocator, type Span } from '../core/position.js';
 import { compareSeverity } from '../core/severity.js';
+import { pageAt } from '../normalize/build-pages.js';
 import type { MarkerRecord, Page } from '../normalize/marker-record.js';
 import type { CheckContext, CheckResult } from './check-kind.js';
 import type { CompiledRule } from './compiled-rule.js';
@@ -58,10 +59,7 @@ function mergeResults(results: CheckResult[], rule: CompiledRule, pageOf: (r: Ch
 export function evaluate(input: EvaluationInput, rules: readonly CompiledRule[]): Finding[] {
   const locator = createLocator(input.text);
   const start: Span = locator.toSpan(0, 0);
-  const pageAt = (offset: number): number => {
-    for (const p of input.pages) if (offset >= p.start && offset < p.end) return p.number;
-    return input.pages.at(-1)?.number ?? 1;
-  };
+  const pageOf = (offset: number): number => (input.pages.length > 0 ? pageAt(input.pages, offset) : 1);
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const fingerprintCount = new Map<string, number>();
@@ -84,8 +82,9 @@ export function evaluate(input: EvaluationInput, rules: readonly CompiledRule[])
       throw new CheckError(`rule "${rule.id}": check "${rule.check.kind}" threw: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     const spanOf = (r: CheckResult): Span => r.records[0]?.span ?? r.span ?? start;
-    for (const result of mergeResults(results, rule, (r) => pageAt(spanOf(r).start.offset))) {
+    for (const result of mergeResults(results, rule, (r) => pageOf(spanOf(r).start.offset))) {
       const span = spanOf(result);
+      const page = pageOf(span.start.offset);
       const first = result.records[0];
       const codes = [...new Set(result.records.map((r) => r.code))];
       const message = rule.message({
@@ -95,7 +94,7 @@ export function evaluate(input: EvaluationInput, rules: readonly CompiledRule[])
         raw: first?.raw ?? (typeof result.values?.raw === 'string' ? result.values.raw : ''),
         label: first?.label ?? '',
         authority: first?.authority ?? rule.authority ?? '',
-        page: pageAt(span.start.offset),
+        page,
         line: span.start.line,
         count: result.records.length || 1,
         rule: rule.id,
@@ -116,7 +115,7 @@ export function evaluate(input: EvaluationInput, rules: readonly CompiledRule[])
         message,
         source: input.source,
         span,
-        page: pageAt(span.start.offset),
+        page,
         recordIds,
         url: rule.url,
         authority: rule.authority,

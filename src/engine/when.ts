@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ReleaseStatusSchema, type AssessedDate, type Assessment } from '../assess/assessment.js';
+import { dateBounds } from '../assess/date-bounds.js';
 import type { MarkerRecord } from '../normalize/marker-record.js';
 import { compileSelectorList, SelectorListSchema } from './selector.js';
 
@@ -41,8 +42,7 @@ export type DocumentPredicate = (records: readonly MarkerRecord[], assessment: A
 
 function dateHolds(date: AssessedDate | null, condition: DateCondition): boolean {
   if (!date) return condition.unknown === 'apply';
-  const lo = date.iso ?? `${date.year}-01-01`;
-  const hi = date.iso ?? `${date.year}-12-31`;
+  const [lo, hi] = dateBounds(date);
   // A year-only date satisfies a bound only when the whole year does.
   if (condition.before !== undefined && !(hi < condition.before)) return false;
   if (condition.after !== undefined && !(lo > condition.after)) return false;

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { LEVEL_RANK } from '../../assess/level-rank.js';
 import type { MarkerRecord } from '../../normalize/marker-record.js';
 import { defineCheck } from '../check-kind.js';
 
-const RANK: Record<string, number> = { TS: 5, S: 4, C: 3, R: 2, U: 1 };
+/** The levels banners and portion marks compare on; control levels (FOUO, CUI …) are left out. */
+const BANNER_LEVELS = new Set(['TS', 'S', 'C', 'R', 'U']);
+const RANK = (code: string): number => LEVEL_RANK[code] as number;
 
 /**
  * `consistency`: classification markings that contradict each other.
@@ -17,14 +20,14 @@ export const consistencyCheck = defineCheck({
   description: 'Classification markings that contradict each other.',
   options: z.strictObject({ aspect: z.enum(['portion-above-banner', 'banners-differ-on-page']) }),
   run(context, options) {
-    const levels = context.records.filter((r) => r.family === 'classification' && RANK[r.code] !== undefined);
+    const levels = context.records.filter((r) => r.family === 'classification' && BANNER_LEVELS.has(r.code));
     const banners = levels.filter((r) => r.role === 'marking');
     if (options.aspect === 'portion-above-banner') {
-      const top = Math.max(0, ...banners.map((r) => RANK[r.code] as number));
+      const top = Math.max(0, ...banners.map((r) => RANK(r.code)));
       if (top === 0) return [];
       return levels
-        .filter((r) => r.role === 'portion' && (RANK[r.code] as number) > top)
-        .map((r) => ({ records: [r], values: { value: banners.find((b) => RANK[b.code] === top)?.code ?? '' } }));
+        .filter((r) => r.role === 'portion' && RANK(r.code) > top)
+        .map((r) => ({ records: [r], values: { value: banners.find((b) => RANK(b.code) === top)?.code ?? '' } }));
     }
     const out = [];
     const byPage = new Map<number, MarkerRecord[]>();

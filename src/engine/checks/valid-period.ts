@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import type { AssessedDate } from '../../assess/assessment.js';
+import { dateBounds } from '../../assess/date-bounds.js';
 import { getCatalog } from '../../catalog/catalog.js';
 import type { MarkerRecord } from '../../normalize/marker-record.js';
 import { defineCheck } from '../check-kind.js';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
-
-/** The earliest and latest day a date may be: itself, or its whole year when only the year is known. */
-function bounds(date: { iso: string | null; year: number }): [string, string] {
-  return date.iso ? [date.iso, date.iso] : [`${date.year}-01-01`, `${date.year}-12-31`];
-}
 
 /**
  * `valid-period`: each selected record must have been applied inside its validity window —
@@ -49,7 +45,7 @@ export const validPeriodCheck = defineCheck({
       const from = options.from ?? (options.to === undefined ? entry?.valid.from : undefined) ?? null;
       const to = options.to ?? (options.from === undefined ? entry?.valid.to : undefined) ?? null;
       if (from === null && to === null) continue;
-      const [lo, hi] = bounds(date);
+      const [lo, hi] = dateBounds(date);
       if ((from !== null && hi < from) || (to !== null && lo > to)) {
         out.push({ records: [r], values: { date: date.iso ?? String(date.year), value: `${from ?? '…'} to ${to ?? '…'}` } });
       }
