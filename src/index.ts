@@ -54,6 +54,52 @@ export type { RuleTestReport, RuleTestOutcome } from './testing/run-rule-set-tes
 export { createBaseline, applyBaseline, BaselineSchema } from './engine/baseline.js';
 export type { Baseline, BaselineResult } from './engine/baseline.js';
 
+export { summarize } from './report/summarize.js';
+export type { SummaryInput } from './report/summarize.js';
+export {
+  SummarySchema,
+  CorpusSummarySchema,
+  DocumentSummarySchema,
+  PageSummarySchema,
+  WithholdingSchema,
+  CorpusCodeCountSchema,
+  DocumentCodeCountSchema,
+  FamilyCountSchema,
+  CoOccurrenceSchema,
+  RedactionTallySchema,
+  ExtentTallySchema,
+} from './report/summary.js';
+export type {
+  Summary,
+  CorpusSummary,
+  DocumentSummary,
+  PageSummary,
+  Withholding,
+  CorpusCodeCount,
+  DocumentCodeCount,
+  FamilyCount,
+  CoOccurrence,
+  RedactionTally,
+  ExtentTally,
+} from './report/summary.js';
+export { createReport, INFORMATION_URI } from './report/create-report.js';
+export type { CreateReportOptions, ReportInput } from './report/create-report.js';
+export { ReportSchema, ReportDocumentSchema, ReportErrorSchema, ReportRuleSchema, FindingCountsSchema } from './report/report.js';
+export type { Report, ReportDocument, ReportError, ReportRule, FindingCounts } from './report/report.js';
+export { formatReport, FORMATS } from './report/format-report.js';
+export type { Format, FormatReportOptions } from './report/format-report.js';
+export { formatText } from './report/formatters/format-text.js';
+export type { FormatTextOptions, ReportView } from './report/formatters/format-text.js';
+export { formatJson } from './report/formatters/format-json.js';
+export type { FormatJsonOptions } from './report/formatters/format-json.js';
+export { formatMarkdown, escapeCell } from './report/formatters/format-markdown.js';
+export type { FormatMarkdownOptions } from './report/formatters/format-markdown.js';
+export { formatSarif, SARIF_SCHEMA_URI, FINGERPRINT_KEY } from './report/formatters/format-sarif.js';
+export { formatGithub } from './report/formatters/format-github.js';
+export { formatCsv, csvField, CSV_TABLES } from './report/formatters/format-csv.js';
+export type { FormatCsvOptions, CsvTable } from './report/formatters/format-csv.js';
+export { VERSION } from './core/version.js';
+
 export { MarkerRecordSchema, AttributesSchema, ExtentSchema, PageSchema } from './normalize/marker-record.js';
 export type { MarkerRecord, Attributes, Extent, Page } from './normalize/marker-record.js';
 

@@ -65,8 +65,11 @@ export function loadRuleSet(pathOrName: string, options: LoadRuleSetOptions = {}
   });
 }
 
-/** Why a file could not be read as a document. */
-export type ReadFailureCode = 'not-found' | 'not-readable' | 'binary' | 'invalid-encoding' | 'is-directory';
+/**
+ * Why a file could not be read as a document. `empty-directory` and `no-match` come from the
+ * CLI, for a directory with no documents and a glob pattern that matches no file.
+ */
+export type ReadFailureCode = 'not-found' | 'not-readable' | 'binary' | 'invalid-encoding' | 'is-directory' | 'empty-directory' | 'no-match';
 
 /** The result of {@link readDocument}: the text, or why there is none. */
 export type ReadDocumentResult =

@@ -16,10 +16,11 @@ function files(dir: string): string[] {
 
 /**
  * Layers from the bottom up; a file may import only from its own layer or below. `rules`
- * compiles rule files into the engine's `CompiledRule`, so it sits above `engine`; the
+ * compiles rule files into the engine's `CompiledRule`, so it sits above `engine`; `report`
+ * summarizes and renders what the stages below produce; the
  * `testing/` helpers (RuleTester) belong to the facade, beside `analyze`.
  */
-const LAYERS = ['core', 'catalog', 'scan', 'normalize', 'assess', 'engine', 'rules', 'accuracy', 'facade', 'cli'];
+const LAYERS = ['core', 'catalog', 'scan', 'normalize', 'assess', 'engine', 'rules', 'report', 'accuracy', 'facade', 'cli'];
 function layerOf(file: string): string {
   const rel = relative(SRC, file).replace(/\\/g, '/');
   const top = rel.split('/')[0] as string;
@@ -61,27 +62,45 @@ describe('architecture', () => {
         "BUILT_IN_PREFIX",
         "BUILT_IN_RULE_SET_NAMES",
         "BaselineSchema",
+        "CSV_TABLES",
         "CatalogEntrySchema",
         "CatalogError",
         "CheckError",
+        "CoOccurrenceSchema",
+        "CorpusCodeCountSchema",
+        "CorpusSummarySchema",
         "DateConditionSchema",
         "DateCueSchema",
         "DateMentionSchema",
+        "DocumentCodeCountSchema",
+        "DocumentSummarySchema",
         "ExtentSchema",
+        "ExtentTallySchema",
         "FAMILIES",
+        "FINGERPRINT_KEY",
+        "FORMATS",
+        "FamilyCountSchema",
         "FamilySchema",
+        "FindingCountsSchema",
         "FindingSchema",
         "GoldDocumentSchema",
         "GoldMarkerSchema",
+        "INFORMATION_URI",
         "InvalidArgumentError",
         "MarkerRecordSchema",
         "OcrCorrectionSchema",
         "OcrKindSchema",
         "PLACEHOLDERS",
         "PageSchema",
+        "PageSummarySchema",
         "PointSchema",
         "RedactionAuditError",
+        "RedactionTallySchema",
         "ReleaseStatusSchema",
+        "ReportDocumentSchema",
+        "ReportErrorSchema",
+        "ReportRuleSchema",
+        "ReportSchema",
         "RoleSchema",
         "RuleIdSchema",
         "RuleOverrideSchema",
@@ -94,11 +113,15 @@ describe('architecture', () => {
         "RuleTestCaseSchema",
         "RuleTestError",
         "RuleTester",
+        "SARIF_SCHEMA_URI",
         "SelectorListSchema",
         "SelectorSchema",
         "SeveritySchema",
         "SpanSchema",
+        "SummarySchema",
+        "VERSION",
         "WhenSchema",
+        "WithholdingSchema",
         "analyze",
         "applyBaseline",
         "assess",
@@ -107,11 +130,21 @@ describe('architecture', () => {
         "compareSeverity",
         "createBaseline",
         "createLocator",
+        "createReport",
+        "csvField",
         "defineCheck",
+        "escapeCell",
         "evaluate",
         "evaluateAccuracy",
         "formatAccuracy",
+        "formatCsv",
+        "formatGithub",
+        "formatJson",
+        "formatMarkdown",
+        "formatReport",
         "formatRuleSetIssue",
+        "formatSarif",
+        "formatText",
         "getBuiltInRuleSet",
         "getCatalog",
         "isAtLeast",
@@ -123,6 +156,7 @@ describe('architecture', () => {
         "runRuleSetTests",
         "runRuleTestCase",
         "scan",
+        "summarize",
       ]
     `);
   });
@@ -151,7 +185,7 @@ describe('catalog', () => {
 
 describe('version', () => {
   it('matches package.json', async () => {
-    const { VERSION } = await import('../src/cli/version.js');
+    const { VERSION } = await import('../src/core/version.js');
     expect(VERSION).toBe(JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version);
   });
 });

@@ -3,7 +3,7 @@ import type { MarkerRecord, Page } from '../normalize/marker-record.js';
 import type { DateMention } from '../scan/find-dates.js';
 import { parseDate } from '../scan/parse-date.js';
 import type { AssessedDate, Assessment, ReleaseStatus } from './assessment.js';
-import { isWithholdingCode, isWithholdingPlaceholder, lineDistance } from './code-proximity.js';
+import { isWithholdingCode, isWithholdingPlaceholder, lineDistance, NEAR_LINES } from './code-proximity.js';
 import { LEVEL_RANK } from './level-rank.js';
 
 /** Options of {@link assess}. */
@@ -28,8 +28,6 @@ const RELEASE_STAMPS = new Set([
   'no-objection', 'declassification', 'classification-change', 'foia-case', 'mandatory-review',
 ]);
 const WITHHOLDING_DECISIONS = new Set(['excise', 'deny', 'declassify-in-part', 'delete', 'release-in-part', 'denied-in-part']);
-/** Redaction codes within this many lines of a code count as justified (the assessment's default; rules set their own). */
-const NEAR_LINES = 3;
 /** A `Date:` field this many years after the document date is a review date, not the document's. */
 const REVIEW_GAP_YEARS = 10;
 

@@ -19,6 +19,9 @@ export function isWithholdingPlaceholder(record: MarkerRecord): boolean {
   return record.family === 'redaction' && record.role !== 'mention' && record.code !== 'illegible';
 }
 
+/** How many lines apart a code and a placeholder may stand (on the same page) and still be read as belonging together. */
+export const NEAR_LINES = 3;
+
 /**
  * The distance in lines between two records: 0 when they share a line or overlap, else the
  * number of line breaks between the end of the first and the start of the second.

@@ -1,95 +1,110 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-export { EXIT_FAILURE, EXIT_OK, EXIT_FINDINGS, type CliIo } from './cli-io.js';
-import { evaluateAccuracy, formatAccuracy } from '../accuracy/evaluate-accuracy.js';
-import { parseGold } from '../accuracy/gold.js';
-import type { MarkerRecord } from '../normalize/marker-record.js';
-import { readDocument } from '../node.js';
-import { EXIT_FAILURE, EXIT_OK, loadInputs, type CliIo, type InputFailure } from './cli-io.js';
+import { SeveritySchema } from '../core/severity.js';
+import { VERSION } from '../core/version.js';
+import { CSV_TABLES } from '../report/formatters/format-csv.js';
+import { EXIT_FAILURE, EXIT_OK, type CliIo } from './cli-io.js';
 import { runCheck, type CheckCliOptions } from './run-check.js';
+import { runEval } from './run-eval.js';
+import { runInit } from './run-init.js';
+import { runRules, type RulesCliOptions } from './run-rules.js';
+import { runScan, type ScanCliOptions } from './run-scan.js';
+import { runSummary, type SummaryCliOptions } from './run-summary.js';
 import { runTestRules } from './run-test-rules.js';
-import { scan } from '../scan.js';
-import { VERSION } from './version.js';
+export { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, type CliIo } from './cli-io.js';
 
-function textLine(source: string, r: MarkerRecord): string {
-  const raw = r.raw.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
-  return `${source}:${r.span.start.line}:${r.span.start.column}  ${r.key}  ${raw}  ${r.role}  ${r.confidence.toFixed(2)}`;
+const PATHS_HELP = 'files, directories (their .txt/.md files, recursively), glob patterns in quotes ("docs/**/*.txt"), or - for standard input';
+
+/** The options every reporting command takes: where to write, colour, quiet, progress. */
+function withOutputOptions(command: Command): Command {
+  return command
+    .option('-o, --output <file>', 'write the report to this file instead of standard output')
+    .option('--color', 'colour the text output (default: when standard output is a terminal and NO_COLOR is unset)')
+    .option('--no-color', 'never colour the output')
+    .option('-q, --quiet', 'report errors only (check), and print no progress or notes on standard error')
+    .option('--no-progress', 'no progress bar, even on a terminal');
 }
 
-async function runScan(paths: string[], options: { format: 'json' | 'text' }, io: CliIo): Promise<number> {
-  const inputs = await loadInputs(paths, io);
-  const documents: Array<{ source: string; records: MarkerRecord[]; pages: unknown[] }> = [];
-  const errors: InputFailure[] = [];
-  for (const input of inputs) {
-    if (!input.ok) {
-      errors.push({ source: input.source, code: input.code, reason: input.reason });
-      continue;
-    }
-    const result = scan(input.text, { source: input.source });
-    documents.push({ source: input.source, records: result.records, pages: result.pages });
-  }
-  if (options.format === 'json') {
-    io.stdout(`${JSON.stringify({ documents, errors }, null, 2)}\n`);
-  } else {
-    for (const doc of documents) for (const r of doc.records) io.stdout(`${textLine(doc.source, r)}\n`);
-  }
-  for (const e of errors) io.stderr(`redaction-audit: ${e.source}: ${e.reason} (${e.code})\n`);
-  return errors.length > 0 ? EXIT_FAILURE : EXIT_OK;
-}
-
-async function runEval(goldPath: string, options: { dir?: string; errors?: boolean; minF1?: string }, io: CliIo): Promise<number> {
-  let jsonl: string;
-  try {
-    jsonl = await readFile(goldPath, 'utf8');
-  } catch (error) {
-    io.stderr(`redaction-audit: ${goldPath}: cannot read the gold file: ${(error as Error).message}\n`);
-    return EXIT_FAILURE;
-  }
-  const { documents, issues } = parseGold(jsonl);
-  for (const issue of issues) io.stderr(`redaction-audit: ${goldPath}:${issue.line}: ${issue.message}\n`);
-  const dir = options.dir ?? dirname(goldPath);
-  const predicted = new Map<string, { text: string; records: MarkerRecord[] }>();
-  let failed = issues.length > 0;
-  for (const doc of documents) {
-    const input = await readDocument(join(dir, doc.file));
-    if (!input.ok) {
-      io.stderr(`redaction-audit: ${input.source}: ${input.reason} (${input.code})\n`);
-      failed = true;
-      continue;
-    }
-    predicted.set(doc.file, { text: input.text, records: scan(input.text, { source: doc.file }).records });
-  }
-  const report = evaluateAccuracy(documents, predicted);
-  io.stdout(`${formatAccuracy(report, goldPath)}\n`);
-  if (options.errors) {
-    for (const e of report.errors) io.stdout(`${e.kind === 'false-positive' ? 'FP' : 'FN'}  ${e.file}@${e.start}  ${e.family}:${e.code}  ${JSON.stringify(e.text.slice(0, 80))}\n`);
-    for (const n of report.negativeHits) io.stdout(`NEG ${n.file}@${n.start}  ${n.key}  in ${JSON.stringify(n.phrase)}\n`);
-  }
-  if (options.minF1 !== undefined) {
-    const min = Number(options.minF1);
-    if (report.overall.f1 < min) {
-      io.stderr(`redaction-audit: micro-F1 ${report.overall.f1.toFixed(3)} is below --min-f1 ${min}\n`);
-      return 1;
-    }
-  }
-  return failed ? EXIT_FAILURE : EXIT_OK;
-}
+const EXIT_HELP = '\nExit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, rule-set or input errors (the other inputs are still checked).';
 
 function buildProgram(io: CliIo, done: (code: number) => void): Command {
   const program = new Command('redaction-audit')
-    .description('Find, normalize and check the markings of declassified US government documents.')
+    .description('Find, normalize, check and summarize the markings of declassified US government documents:\nFOIA and Privacy Act exemptions, E.O. declassification codes, classification banners, control\nmarkings, review stamps and redaction placeholders.')
     .version(VERSION, '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run redaction-audit --help for usage)');
+    .showHelpAfterError('(run redaction-audit --help for usage)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  redaction-audit scan examples/documents\n  redaction-audit check "docs/**/*.txt" --rules strict --format sarif -o results.sarif\n  redaction-audit summary examples/documents --format markdown\n  redaction-audit rules --explain redact-no-code\n  redaction-audit init\n\nRun redaction-audit <command> --help for the options of each command.',
+    );
+
+  withOutputOptions(
+    program
+      .command('scan')
+      .description('find every marking and print one record per marking')
+      .argument('<paths...>', PATHS_HELP)
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text')),
+  )
+    .addHelpText('after', '\nExamples:\n  redaction-audit scan examples/documents\n  redaction-audit scan report.txt --format json -o records.json\n  pdftotext doc.pdf - | redaction-audit scan -\n\nExit codes: 0 every input scanned; 2 usage errors or an input that could not be read.')
+    .action(async (paths: string[], options: ScanCliOptions) => done(await runScan(paths, options, io)));
+
+  withOutputOptions(
+    program
+      .command('check')
+      .description('check documents against rule sets and report the findings')
+      .argument('<paths...>', PATHS_HELP)
+      .option('-r, --rules <file|name>', 'a rule-set file or built-in name (repeatable; default: recommended)', (value: string, previous: string[] = []) => [...previous, value])
+      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(SeveritySchema.options).default('error'))
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif', 'github']).default('text'))
+      .option('--document-date <date>', "the documents' own date, YYYY-MM-DD or YYYY (wins over dates read from the text)")
+      .option('--review-date <date>', 'the review or release date, YYYY-MM-DD or YYYY (wins over dates read from the text)')
+      .option('--baseline <file>', 'hide the findings recorded in this baseline file; report entries that no longer match')
+      .option('--write-baseline <file>', 'record the current findings in a baseline file (and exit 0)'),
+  )
+    .addHelpText(
+      'after',
+      `\nExamples:\n  redaction-audit check examples/documents\n  redaction-audit check memo.txt --rules strict --fail-on warning\n  redaction-audit check memo.txt --rules ./agency.yaml --review-date 1998-01-01 --format json\n  redaction-audit check "releases/**/*.txt" --format sarif -o redaction-audit.sarif\n  redaction-audit check docs --format github      # annotations in a GitHub Actions job\n${EXIT_HELP}`,
+    )
+    .action(async (paths: string[], options: CheckCliOptions) => done(await runCheck(paths, options, io)));
+
+  withOutputOptions(
+    program
+      .command('summary')
+      .description('summarize exemptions: counts per code, document and page, co-cited codes, withheld extent, and the withholding index')
+      .argument('<paths...>', PATHS_HELP)
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'csv']).default('text'))
+      .addOption(new Option('--table <table>', 'the table a CSV holds').choices([...CSV_TABLES]).default('codes')),
+  )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  redaction-audit summary examples/documents\n  redaction-audit summary releases --format markdown -o summary.md\n  redaction-audit summary releases --format csv --table withholdings -o vaughn-index.csv\n\nExit codes: 0 every input summarized; 2 usage errors or an input that could not be read.',
+    )
+    .action(async (paths: string[], options: SummaryCliOptions) => done(await runSummary(paths, options, io)));
+
   program
-    .command('scan')
-    .description('find every marking in documents and print one record per marking')
-    .argument('<paths...>', 'files, directories (their .txt/.md files, recursively) or - for standard input')
+    .command('rules')
+    .description('list rule sets and their rules, or explain one rule with its check and citation')
+    .argument('[rule-sets...]', 'rule-set files or built-in names (default: every built-in set)')
+    .option('-e, --explain <rule-id>', 'explain one rule')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addHelpText('after', '\nExamples:\n  redaction-audit scan examples/documents\n  redaction-audit scan report.txt --format json\n  pdftotext doc.pdf - | redaction-audit scan -')
-    .action(async (paths: string[], options: { format: 'json' | 'text' }) => done(await runScan(paths, options, io)));
+    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .addHelpText('after', '\nExamples:\n  redaction-audit rules\n  redaction-audit rules strict\n  redaction-audit rules --explain eo-oadr-after-1995\n  redaction-audit rules ./agency.yaml --format json')
+    .action(async (sets: string[], options: RulesCliOptions) => done(await runRules(sets, options, io)));
+
+  program
+    .command('init')
+    .description('write a starter rule set that extends recommended')
+    .argument('[file]', 'where to write it', 'redaction-audit.yaml')
+    .option('--force', 'overwrite the file if it exists')
+    .action(async (file: string, options: { force?: boolean }) => done(await runInit(file, options, io)));
+
+  program
+    .command('test-rules')
+    .description('run the `tests:` cases of rule-set files (default: every built-in rule set)')
+    .argument('[rule-sets...]', 'rule-set files or built-in names')
+    .addHelpText('after', '\nExit codes: 0 every case passed; 1 a case failed; 2 a rule set does not load.')
+    .action(async (sets: string[]) => done(await runTestRules(sets, io)));
+
   program
     .command('eval')
     .description('score the scanner against a gold annotation file (JSON Lines) and print precision/recall per family')
@@ -98,27 +113,6 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option('-e, --errors', 'list every false positive and false negative')
     .option('--min-f1 <number>', 'exit 1 when the overall micro-F1 is below this')
     .action(async (gold: string, options: { dir?: string; errors?: boolean; minF1?: string }) => done(await runEval(gold, options, io)));
-  program
-    .command('check')
-    .description('check documents against rule sets and print the findings')
-    .argument('<paths...>', 'files, directories (their .txt/.md files, recursively) or - for standard input')
-    .option('-r, --rules <file|name>', 'a rule-set file or built-in name (repeatable; default: recommended)', (value: string, previous: string[] = []) => [...previous, value])
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(['error', 'warning', 'info']).default('error'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--document-date <date>', "the documents' own date, YYYY-MM-DD or YYYY (wins over dates read from the text)")
-    .option('--review-date <date>', 'the review or release date, YYYY-MM-DD or YYYY (wins over dates read from the text)')
-    .option('--baseline <file>', 'hide the findings recorded in this baseline file; report entries that no longer match')
-    .option('--write-baseline <file>', 'record the current findings in a baseline file (and exit 0)')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  redaction-audit check examples/documents\n  redaction-audit check memo.txt --rules strict --fail-on warning\n  redaction-audit check memo.txt --rules ./agency.yaml --review-date 1998-01-01 --format json\n\nExit codes: 0 nothing at or above --fail-on; 1 findings; 2 usage, rule-set or input errors.',
-    )
-    .action(async (paths: string[], options: CheckCliOptions) => done(await runCheck(paths, options, io)));
-  program
-    .command('test-rules')
-    .description("run the `tests:` cases of rule-set files (default: every built-in rule set)")
-    .argument('[rule-sets...]', 'rule-set files or built-in names')
-    .action(async (sets: string[]) => done(await runTestRules(sets, io)));
   return program;
 }
 

@@ -19,16 +19,26 @@ const RULE = 'description: d\n    severity: warning\n    message: "found {{raw}}
 
 describe('redaction-audit check', () => {
   it('flags the deletions of seed 003 that have no code beside them, and the (c)(7)-style codes', async () => {
-    const { code, out } = await run(['check', SEEDS]);
+    const { code, out } = await run(['check', SEEDS, '--format', 'json']);
     expect(code).toBe(0); // warnings only; --fail-on defaults to error
-    const lines = out.trim().split('\n');
-    const noCode = lines.filter((l) => l.endsWith('redact-no-code'));
-    expect(noCode.map((l) => l.split('  ')[0]?.replace(`${SEEDS}/`, ''))).toEqual([
+    type F = { ruleId: string; source: string; span: { start: { line: number; column: number } }; message: string };
+    const findings: F[] = JSON.parse(out).documents.flatMap((d: { findings: F[] }) => d.findings);
+    const at = (f: F): string => `${f.source.replace(`${SEEDS}/`, '')}:${f.span.start.line}:${f.span.start.column}`;
+    expect(findings.filter((f) => f.ruleId === 'redact-no-code').map(at)).toEqual([
       'seed-003.txt:86:1', 'seed-003.txt:110:1', 'seed-003.txt:112:1', 'seed-003.txt:120:1', 'seed-003.txt:122:1', 'seed-003.txt:140:1', 'seed-003.txt:190:14',
     ]);
-    expect(lines.filter((l) => l.endsWith('eo-review-code-unknown')).map((l) => l.match(/warning {2}(\S+)/)?.[1])).toEqual(['(X)', '(c)(7)', '(c)(1)', '(c)(2)']);
-    expect(out).not.toContain('eo-oadr-after-1995');
-    expect(lines.at(-1)).toMatch(/^\d+ finding\(s\): 0 error\(s\), \d+ warning\(s\), \d+ info, in 5 document\(s\)$/);
+    expect(findings.filter((f) => f.ruleId === 'eo-review-code-unknown').map((f) => f.message.split(' ')[0])).toEqual(['(X)', '(c)(7)', '(c)(1)', '(c)(2)']);
+    expect(findings.filter((f) => f.ruleId === 'ocr-repaired-code')).toHaveLength(4);
+    expect(findings.some((f) => f.ruleId === 'eo-oadr-after-1995')).toBe(false);
+  });
+
+  it('prints the findings grouped by document, each as line:column severity message rule, then the totals', async () => {
+    const { out } = await run(['check', SEEDS]);
+    const lines = out.trim().split('\n');
+    expect(lines[0]).toBe(`${SEEDS}/seed-003.txt`);
+    expect(lines.filter((l) => /^ {2}\d+:\d+ +warning +\[REDACTED\] has no exemption code .* redact-no-code$/.test(l))).toHaveLength(7);
+    expect(lines.at(-1)).toMatch(/^⚠ \d+ findings \(0 errors, \d+ warnings, 4 info\) in 5 documents$/);
+    expect(out).not.toMatch(/\u001b\[/); // no colour when not on a terminal
   });
 
   it('gives one obsolete-OADR finding when the review is dated 1998, none for the 1993 review on the stamp', async () => {
@@ -39,13 +49,14 @@ describe('redaction-audit check', () => {
     const as1998 = await run(['check', SEED3, '--review-date', '1998-01-01', '--fail-on', 'error']);
     const oadr = as1998.out.split('\n').filter((l) => l.endsWith('eo-oadr-after-1995'));
     expect(oadr).toHaveLength(1);
-    expect(oadr[0]).toMatch(/seed-003\.txt:120:12 {2}error {4}11 OADR marking\(s\) on a review dated 1998-01-01/);
+    expect(oadr[0]).toMatch(/^ {2}120:12 +error +11 OADR marking\(s\) on a review dated 1998-01-01/);
     expect(as1998.code).toBe(1);
   });
 
   it('adds findings and assessment to each document of the scan JSON', async () => {
     const json = JSON.parse((await run(['check', SEEDS, '--format', 'json'])).out);
-    expect(Object.keys(json.documents[0]).sort()).toEqual(['assessment', 'dates', 'findings', 'pages', 'records', 'source']);
+    expect(Object.keys(json.documents[0])).toEqual(['assessment', 'dates', 'findings', 'pages', 'records', 'source']);
+    expect(Object.keys(json)).toEqual(['baseline', 'counts', 'documents', 'errors', 'rules', 'summary', 'tool']);
     expect(json.documents.map((d: { assessment: { status: string } }) => d.assessment.status)).toEqual(['released-in-full', 'unmarked', 'released-in-part', 'released-in-part', 'released-in-full']);
     expect(json.errors).toEqual([]);
   });
@@ -92,7 +103,7 @@ describe('redaction-audit check', () => {
     expect(JSON.parse(readFileSync(baseline, 'utf8')).entries.map((e: { ruleId: string }) => e.ruleId)).toEqual(['foia-code-unknown', 'redact-no-code']);
     writeFileSync(doc, 'A new opening line.\n[REDACTED]\n\n\n\n\n(b)(6)\n');
     const { code, out } = await run(['check', doc, '--baseline', baseline, '--fail-on', 'info']);
-    expect(out).toContain('0 finding(s)');
+    expect(out).toContain('0 findings');
     expect(out).toContain('1 hidden by the baseline');
     expect(out).toMatch(/baseline entry no longer matches: .*foia-code-unknown/);
     expect(code).toBe(0);

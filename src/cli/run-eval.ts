@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { evaluateAccuracy, formatAccuracy } from '../accuracy/evaluate-accuracy.js';
+import { parseGold } from '../accuracy/gold.js';
+import type { MarkerRecord } from '../normalize/marker-record.js';
+import { readDocument } from '../node.js';
+import { scan } from '../scan.js';
+import { EXIT_FAILURE, EXIT_OK, type CliIo } from './cli-io.js';
+
+/** The `eval` command: scores the scanner against gold annotations; exit 1 below `--min-f1`, 2 when a file cannot be read. */
+export async function runEval(goldPath: string, options: { dir?: string; errors?: boolean; minF1?: string }, io: CliIo): Promise<number> {
+  let jsonl: string;
+  try {
+    jsonl = await readFile(goldPath, 'utf8');
+  } catch (error) {
+    io.stderr(`redaction-audit: ${goldPath}: cannot read the gold file: ${(error as Error).message}\n`);
+    return EXIT_FAILURE;
+  }
+  const { documents, issues } = parseGold(jsonl);
+  for (const issue of issues) io.stderr(`redaction-audit: ${goldPath}:${issue.line}: ${issue.message}\n`);
+  const dir = options.dir ?? dirname(goldPath);
+  const predicted = new Map<string, { text: string; records: MarkerRecord[] }>();
+  let failed = issues.length > 0;
+  for (const doc of documents) {
+    const input = await readDocument(join(dir, doc.file));
+    if (!input.ok) {
+      io.stderr(`redaction-audit: ${input.source}: ${input.reason} (${input.code})\n`);
+      failed = true;
+      continue;
+    }
+    predicted.set(doc.file, { text: input.text, records: scan(input.text, { source: doc.file }).records });
+  }
+  const report = evaluateAccuracy(documents, predicted);
+  io.stdout(`${formatAccuracy(report, goldPath)}\n`);
+  if (options.errors) {
+    for (const e of report.errors) io.stdout(`${e.kind === 'false-positive' ? 'FP' : 'FN'}  ${e.file}@${e.start}  ${e.family}:${e.code}  ${JSON.stringify(e.text.slice(0, 80))}\n`);
+    for (const n of report.negativeHits) io.stdout(`NEG ${n.file}@${n.start}  ${n.key}  in ${JSON.stringify(n.phrase)}\n`);
+  }
+  if (options.minF1 !== undefined) {
+    const min = Number(options.minF1);
+    if (report.overall.f1 < min) {
+      io.stderr(`redaction-audit: micro-F1 ${report.overall.f1.toFixed(3)} is below --min-f1 ${min}\n`);
+      return 1;
+    }
+  }
+  return failed ? EXIT_FAILURE : EXIT_OK;
+}

@@ -1,0 +1,83 @@
+import { loadRuleSet } from '../node.js';
+import { BUILT_IN_RULE_SET_NAMES, type ResolvedRuleSet, type RuleDefinition } from '../rules/resolve-rule-set.js';
+import { formatRuleSetIssue } from '../rules/rule-set-issue.js';
+import { EXIT_FAILURE, EXIT_OK, writeOutput, type CliIo, type OutputOptions } from './cli-io.js';
+
+/** Options of the `rules` command, as commander hands them over. */
+export interface RulesCliOptions extends OutputOptions {
+  explain?: string;
+  format: 'text' | 'json';
+}
+
+function ruleJson(set: ResolvedRuleSet, def: RuleDefinition): Record<string, unknown> {
+  return { ruleSet: set.name ?? set.source, id: def.id, definedIn: def.definedIn, changedIn: def.source, ...def.rule };
+}
+
+function explain(sets: readonly ResolvedRuleSet[], id: string): string | undefined {
+  const found = sets.flatMap((set) => set.definitions.filter((d) => d.id === id).map((def) => ({ set, def })));
+  const first = found[0];
+  if (!first) return undefined;
+  const r = first.def.rule;
+  const out = [
+    `${id}`,
+    '',
+    `  ${r.description}`,
+    '',
+    `  check      ${r.check}`,
+    `  message    ${r.message}`,
+    `  authority  ${r.authority ?? '(none)'}`,
+  ];
+  if (r.url) out.push(`  url        ${r.url}`);
+  if (r.where) out.push(`  where      ${JSON.stringify(r.where)}`);
+  if (r.when) out.push(`  when       ${JSON.stringify(r.when)}`);
+  if (r.options) out.push(`  options    ${JSON.stringify(r.options)}`);
+  if (r.report) out.push(`  report     ${r.report}`);
+  out.push(`  defined in ${first.def.definedIn}`, '', '  severity per rule set:');
+  for (const { set, def } of found) out.push(`    ${(set.name ?? set.source).padEnd(18)} ${def.rule.severity}${def.source !== def.definedIn ? ` (changed in ${def.source})` : ''}`);
+  return `${out.join('\n')}\n`;
+}
+
+function list(sets: readonly ResolvedRuleSet[]): string {
+  const out: string[] = [];
+  for (const set of sets) {
+    const on = set.definitions.filter((d) => d.rule.severity !== 'off').length;
+    out.push(`${set.name ?? set.source}  (${set.source}): ${set.definitions.length} rules, ${on} on`);
+    const width = Math.max(...set.definitions.map((d) => d.id.length), 0);
+    for (const d of set.definitions) out.push(`  ${d.id.padEnd(width)}  ${d.rule.severity.padEnd(7)}  ${d.rule.description}`);
+    out.push('');
+  }
+  out.push('Run `redaction-audit rules --explain <rule-id>` for a rule\'s check, message and citation.');
+  return `${out.join('\n')}\n`;
+}
+
+/** The `rules` command: lists rule sets and their rules, or explains one rule; exit 2 when a set does not load or the rule is unknown. */
+export async function runRules(refs: string[], options: RulesCliOptions, io: CliIo): Promise<number> {
+  const sets: ResolvedRuleSet[] = [];
+  for (const ref of refs.length > 0 ? refs : BUILT_IN_RULE_SET_NAMES) {
+    const loaded = loadRuleSet(ref);
+    if (!loaded.ok) {
+      for (const issue of loaded.issues) io.stderr(`${formatRuleSetIssue(issue)}\n`);
+      return EXIT_FAILURE;
+    }
+    sets.push(loaded.ruleSet);
+  }
+  if (options.explain !== undefined) {
+    const id = options.explain;
+    if (options.format === 'json') {
+      const found = sets.flatMap((set) => set.definitions.filter((d) => d.id === id).map((d) => ruleJson(set, d)));
+      if (found.length === 0) {
+        io.stderr(`redaction-audit: no rule "${id}" in ${sets.map((s) => s.name ?? s.source).join(', ')}\n`);
+        return EXIT_FAILURE;
+      }
+      return (await writeOutput(`${JSON.stringify(found, null, 2)}\n`, options, io)) ? EXIT_OK : EXIT_FAILURE;
+    }
+    const text = explain(sets, id);
+    if (text === undefined) {
+      io.stderr(`redaction-audit: no rule "${id}" in ${sets.map((s) => s.name ?? s.source).join(', ')}; run \`redaction-audit rules\` to list them\n`);
+      return EXIT_FAILURE;
+    }
+    return (await writeOutput(text, options, io)) ? EXIT_OK : EXIT_FAILURE;
+  }
+  const text = options.format === 'json' ? `${JSON.stringify(sets.flatMap((s) => s.definitions.map((d) => ruleJson(s, d))), null, 2)}\n` : list(sets);
+  return (await writeOutput(text, options, io)) ? EXIT_OK : EXIT_FAILURE;
+}

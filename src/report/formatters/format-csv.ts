@@ -1,0 +1,63 @@
+import type { Report } from '../report.js';
+
+/** The summary tables {@link formatCsv} can write. */
+export type CsvTable = 'codes' | 'documents' | 'pages' | 'withholdings';
+
+/** The tables of {@link CsvTable}, for option parsers. */
+export const CSV_TABLES: readonly CsvTable[] = ['codes', 'documents', 'pages', 'withholdings'];
+
+/** Options of {@link formatCsv}. */
+export interface FormatCsvOptions {
+  /** Which table (default `codes`, the per-code counts across the corpus). */
+  table?: CsvTable;
+}
+
+/**
+ * One RFC 4180 field: quoted when it holds a comma, quote or line break. A text that a
+ * spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) gets a
+ * leading `'`, the OWASP defence against CSV injection; numbers are written as they are.
+ */
+export function csvField(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  if (typeof value !== 'string') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function rowsOf(report: Report, table: CsvTable): Array<Array<string | number | boolean | null>> {
+  const { corpus, documents, withholdings } = report.summary;
+  if (table === 'codes') {
+    return [
+      ['key', 'family', 'code', 'count', 'documents', 'first_source', 'first_page', 'label', 'authority'],
+      ...corpus.codes.map((k) => [k.key, k.family, k.code, k.count, k.documents, k.first.source, k.first.page, k.label, k.authority]),
+    ];
+  }
+  if (table === 'documents') {
+    return [
+      ['source', 'status', 'highest_classification', 'pages', 'markings', 'mentions', 'redactions', 'redactions_with_code', 'redactions_without_code', 'withheld_lines', 'withheld_paragraphs', 'withheld_pages', 'withheld_words', 'extent_unstated', 'withholdings'],
+      ...documents.map((d) => [
+        d.source, d.status, d.highestClassification, d.pages.length, d.records, d.mentions, d.redactions.total, d.redactions.withCode, d.redactions.withoutCode,
+        d.extent.lines, d.extent.paragraphs, d.extent.pages, d.extent.words, d.extent.unstated, d.withholdings,
+      ]),
+    ];
+  }
+  if (table === 'pages') {
+    const rows: Array<Array<string | number | boolean | null>> = [['source', 'page', 'page_label', 'key', 'count']];
+    for (const d of documents) for (const p of d.pages) for (const k of p.codes) rows.push([d.source, p.number, p.label, k.key, k.count]);
+    return rows;
+  }
+  return [
+    ['source', 'page', 'page_label', 'line', 'column', 'kind', 'withheld', 'codes', 'extent', 'context'],
+    ...withholdings.map((w) => [w.source, w.page, w.pageLabel, w.line, w.column, w.kind, w.raw, w.codes.join(' '), w.extent?.written ?? (w.extent ? `${w.extent.quantity} ${w.extent.unit}` : null), w.context]),
+  ];
+}
+
+/**
+ * Renders one table of a report's exemption summary as CSV (RFC 4180, CRLF line ends, a header
+ * row): `codes` (per code across the corpus: the same counts as the Markdown and JSON
+ * summaries), `documents`, `pages` (one row per code per page) or `withholdings` (the Vaughn index).
+ */
+export function formatCsv(report: Report, options: FormatCsvOptions = {}): string {
+  const table = options.table ?? 'codes';
+  return rowsOf(report, table).map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,127 @@
+import { createColors } from 'picocolors';
+import type { Finding } from '../../engine/finding.js';
+import type { MarkerRecord } from '../../normalize/marker-record.js';
+import type { Report } from '../report.js';
+import type { ExtentTally } from '../summary.js';
+
+/** What a text or JSON rendering shows: the findings of `check`, the summary of `summary`, or the records of `scan`. */
+export type ReportView = 'findings' | 'summary' | 'records';
+
+/** Options of {@link formatText}. */
+export interface FormatTextOptions {
+  /** What to show (default `findings`). */
+  view?: ReportView;
+  /** Colour the output with ANSI escapes (default `false`; the CLI decides from `--color`, `NO_COLOR` and the terminal). */
+  color?: boolean;
+}
+
+type Colors = ReturnType<typeof createColors>;
+
+/** Pads the columns of rows to the widest cell; the last column is left ragged. */
+function table(rows: readonly string[][], rightAligned: ReadonlySet<number> = new Set()): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((row) =>
+    row
+      .map((cell, i) => (i === row.length - 1 ? cell : rightAligned.has(i) ? cell.padStart(widths[i] as number) : cell.padEnd(widths[i] as number)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The stated extent in words: `11.5 lines, 2 paragraphs, 3 unstated`, or `none stated`. */
+export function describeExtent(extent: ExtentTally): string {
+  const parts: string[] = [];
+  if (extent.lines > 0) parts.push(plural(extent.lines, 'line'));
+  if (extent.paragraphs > 0) parts.push(plural(extent.paragraphs, 'paragraph'));
+  if (extent.pages > 0) parts.push(plural(extent.pages, 'page'));
+  if (extent.words > 0) parts.push(plural(extent.words, 'word'));
+  if (extent.unstated > 0) parts.push(`${extent.unstated} without a stated extent`);
+  return parts.length > 0 ? parts.join(', ') : 'none';
+}
+
+function severityLabel(c: Colors, f: Finding): string {
+  if (f.severity === 'error') return c.red('error');
+  if (f.severity === 'warning') return c.yellow('warning');
+  return c.blue('info');
+}
+
+function renderFindings(report: Report, c: Colors): string {
+  const out: string[] = [];
+  for (const doc of report.documents) {
+    if (doc.findings.length === 0) continue;
+    out.push(c.underline(doc.source ?? '<text>'));
+    const rows = doc.findings.map((f) => [`${f.span.start.line}:${f.span.start.column}`, f.severity, f.message, f.ruleId]);
+    const lines = table(rows);
+    // Colour after padding so escape codes do not skew the widths.
+    lines.forEach((line, i) => {
+      const f = doc.findings[i] as Finding;
+      out.push(`  ${line.replace(f.severity, severityLabel(c, f)).replace(new RegExp(`${f.ruleId.replace(/-/g, '\\-')}$`), c.dim(f.ruleId))}`);
+    });
+    out.push('');
+  }
+  for (const e of report.errors) out.push(`${c.red('✖')} ${e.source}: ${e.reason} (${e.code})`);
+  if (report.errors.length > 0) out.push('');
+  const { error, warning, info } = report.counts;
+  const total = error + warning + info;
+  const mark = error > 0 ? c.red('✖') : warning > 0 ? c.yellow('⚠') : c.green('✔');
+  const baseline = report.baseline ? `; ${report.baseline.suppressed} hidden by the baseline` : '';
+  out.push(
+    `${mark} ${plural(total, 'finding')} (${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info) in ${plural(report.documents.length, 'document')}${report.errors.length > 0 ? `, ${report.errors.length} unreadable` : ''}${baseline}`,
+  );
+  for (const s of report.baseline?.stale ?? []) out.push(`baseline entry no longer matches: ${s.source ?? '-'}  ${s.ruleId}  ${s.message}`);
+  return `${out.join('\n')}\n`;
+}
+
+function renderSummary(report: Report, c: Colors): string {
+  const { corpus } = report.summary;
+  const out: string[] = [];
+  out.push(c.bold(`${plural(corpus.documents, 'document')}, ${plural(corpus.pages, 'page')}, ${plural(corpus.records, 'marking')} (${plural(corpus.mentions, 'mention')} in prose not counted)`));
+  out.push(`status: ${Object.entries(corpus.statuses).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+  out.push(`highest classification: ${corpus.classifications.map((x) => `${x.code} ${x.documents}`).join(', ') || 'none'}`);
+  out.push(`redactions: ${corpus.redactions.total} (${corpus.redactions.withCode} with a code beside them, ${corpus.redactions.withoutCode} without); withheld: ${describeExtent(corpus.extent)}`);
+  out.push('');
+  if (corpus.codes.length > 0) {
+    const rows = [['KEY', 'COUNT', 'DOCS', 'FIRST SEEN', 'MEANING'], ...corpus.codes.map((k) => [k.key, String(k.count), String(k.documents), `${k.first.source ?? '<text>'} p.${k.first.page}`, k.label ?? '(unknown code)'])];
+    const lines = table(rows, new Set([1, 2]));
+    out.push(c.bold(lines[0] as string), ...lines.slice(1), '');
+  }
+  if (corpus.coOccurrences.length > 0) {
+    out.push(c.bold('cited together:'));
+    for (const pair of corpus.coOccurrences) out.push(`  ${pair.keys.join(' + ')}  ${pair.count}`);
+    out.push('');
+  }
+  for (const e of report.errors) out.push(`${c.red('✖')} ${e.source}: ${e.reason} (${e.code})`);
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function recordLine(source: string | null, r: MarkerRecord): string {
+  const raw = r.raw.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+  return `${source ?? '-'}:${r.span.start.line}:${r.span.start.column}  ${r.key}  ${raw}  ${r.role}  ${r.confidence.toFixed(2)}`;
+}
+
+function renderRecords(report: Report): string {
+  const out: string[] = [];
+  for (const doc of report.documents) for (const r of doc.records) out.push(recordLine(doc.source, r));
+  for (const e of report.errors) out.push(`✖ ${e.source}: ${e.reason} (${e.code})`);
+  return out.length > 0 ? `${out.join('\n')}\n` : '';
+}
+
+/**
+ * Renders a report for a terminal. `findings` (the default) lists each document's findings as
+ * `line:column  severity  message  rule-id`, grouped by document, then the totals; `summary`
+ * prints the corpus counts and the per-code table; `records` prints one line per record
+ * (`source:line:column  key  raw  role  confidence`). Unreadable inputs are listed in every view.
+ * Pure: colour only when `options.color` is true.
+ */
+export function formatText(report: Report, options: FormatTextOptions = {}): string {
+  const c = createColors(options.color === true);
+  const view = options.view ?? 'findings';
+  if (view === 'summary') return renderSummary(report, c);
+  if (view === 'records') return renderRecords(report);
+  return renderFindings(report, c);
+}

@@ -1,0 +1,277 @@
+import type { Assessment, ReleaseStatus } from '../assess/assessment.js';
+import { isWithholdingCode, isWithholdingPlaceholder, lineDistance, NEAR_LINES } from '../assess/code-proximity.js';
+import { LEVEL_RANK } from '../assess/level-rank.js';
+import { InvalidArgumentError } from '../core/errors.js';
+import { FAMILIES, type Family } from '../core/vocabulary.js';
+import type { MarkerRecord, Page } from '../normalize/marker-record.js';
+import type {
+  CoOccurrence,
+  CorpusCodeCount,
+  CorpusSummary,
+  DocumentCodeCount,
+  DocumentSummary,
+  ExtentTally,
+  FamilyCount,
+  PageSummary,
+  RedactionTally,
+  Summary,
+  Withholding,
+} from './summary.js';
+
+/**
+ * One document to summarize: what {@link analyze} returns plus the text it was given (the text
+ * gives each withholding its context).
+ */
+export interface SummaryInput {
+  source: string | null;
+  text: string;
+  records: readonly MarkerRecord[];
+  pages: readonly Page[];
+  assessment: Assessment;
+}
+
+/** Characters of context either side of a withholding. */
+const CONTEXT_CHARS = 60;
+
+/** Page markers are the document's structure, not its markings: summaries leave them out. */
+function isCounted(r: MarkerRecord): boolean {
+  return r.role !== 'mention' && r.family !== 'page';
+}
+
+function emptyExtent(): ExtentTally {
+  return { lines: 0, paragraphs: 0, pages: 0, words: 0, unstated: 0 };
+}
+
+function addExtent(tally: ExtentTally, placeholder: MarkerRecord): void {
+  const extent = placeholder.attributes.extent;
+  if (!extent) {
+    tally.unstated += 1;
+    return;
+  }
+  if (extent.unit === 'line') tally.lines += extent.quantity;
+  else if (extent.unit === 'paragraph') tally.paragraphs += extent.quantity;
+  else if (extent.unit === 'page') tally.pages += extent.quantity;
+  else if (extent.unit === 'word') tally.words += extent.quantity;
+  else tally.unstated += 1;
+  if (extent.unit !== 'line' && extent.lines !== undefined) tally.lines += extent.lines;
+}
+
+function sumExtent(into: ExtentTally, add: ExtentTally): void {
+  into.lines += add.lines;
+  into.paragraphs += add.paragraphs;
+  into.pages += add.pages;
+  into.words += add.words;
+  into.unstated += add.unstated;
+}
+
+function familyCounts(records: readonly MarkerRecord[]): FamilyCount[] {
+  const counts = new Map<Family, number>();
+  for (const r of records) counts.set(r.family, (counts.get(r.family) ?? 0) + 1);
+  return FAMILIES.filter((f) => counts.has(f)).map((family) => ({ family, count: counts.get(family) as number }));
+}
+
+/** Families in `FAMILIES` order, then most frequent first, then key: a total order. */
+function compareCodes(a: { family: Family; count: number; key: string }, b: { family: Family; count: number; key: string }): number {
+  return FAMILIES.indexOf(a.family) - FAMILIES.indexOf(b.family) || b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+function context(text: string, start: number, end: number): string {
+  const from = Math.max(0, start - CONTEXT_CHARS);
+  const to = Math.min(text.length, end + CONTEXT_CHARS);
+  const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return `${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
+}
+
+function coOccurrences(rows: readonly Withholding[]): CoOccurrence[] {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    for (let i = 0; i < row.codes.length; i++) {
+      for (let j = i + 1; j < row.codes.length; j++) {
+        const pair = `${row.codes[i]}\u0000${row.codes[j]}`;
+        counts.set(pair, (counts.get(pair) ?? 0) + 1);
+      }
+    }
+  }
+  return [...counts]
+    .map(([pair, count]) => ({ keys: pair.split('\u0000') as [string, string], count }))
+    .sort((a, b) => b.count - a.count || (a.keys.join() < b.keys.join() ? -1 : 1));
+}
+
+/** The withholding index of one document, in document order. */
+function withholdingsOf(doc: SummaryInput, counted: readonly MarkerRecord[]): Withholding[] {
+  const labels = new Map(doc.pages.map((p) => [p.number, p.label]));
+  // A struck-through code was withdrawn by a later review: it no longer justifies anything.
+  const codes = counted.filter((r) => isWithholdingCode(r) && r.attributes.cancelled !== true);
+  const used = new Set<MarkerRecord>();
+  const rows: Withholding[] = [];
+  const row = (kind: Withholding['kind'], first: MarkerRecord, members: readonly MarkerRecord[], placeholder: MarkerRecord | null): Withholding => {
+    const last = members.reduce((a, b) => (b.span.end.offset > a.span.end.offset ? b : a), first);
+    const codeRecords = placeholder ? members.slice(1) : members;
+    return {
+      source: doc.source,
+      page: first.page,
+      pageLabel: labels.get(first.page) ?? null,
+      line: first.span.start.line,
+      column: first.span.start.column,
+      offset: first.span.start.offset,
+      kind,
+      placeholder: placeholder?.code ?? null,
+      raw: placeholder ? placeholder.raw : doc.text.slice(first.span.start.offset, last.span.end.offset),
+      codes: [...new Set(codeRecords.map((c) => c.key))].sort(),
+      extent: placeholder?.attributes.extent ?? null,
+      context: placeholder ? context(doc.text, placeholder.span.start.offset, placeholder.span.end.offset) : context(doc.text, first.span.start.offset, last.span.end.offset),
+      recordIds: members.map((m) => m.id),
+    };
+  };
+  for (const p of counted.filter(isWithholdingPlaceholder)) {
+    const beside = codes.filter((c) => c.page === p.page && lineDistance(p, c) <= NEAR_LINES);
+    for (const c of beside) used.add(c);
+    rows.push(row('placeholder', p, [p, ...beside], p));
+  }
+  // Codes beside no placeholder: one row per line, as a reviewer writes "(b)(1) (b)(3)" in a margin.
+  const byLine = new Map<number, MarkerRecord[]>();
+  for (const c of codes) {
+    if (used.has(c)) continue;
+    byLine.set(c.span.start.line, [...(byLine.get(c.span.start.line) ?? []), c]);
+  }
+  for (const group of byLine.values()) rows.push(row('code', group[0] as MarkerRecord, group, null));
+  return rows.sort((a, b) => a.offset - b.offset || (a.kind < b.kind ? 1 : a.kind > b.kind ? -1 : 0));
+}
+
+function tallyRedactions(rows: readonly Withholding[]): RedactionTally {
+  const placeholders = rows.filter((r) => r.kind === 'placeholder');
+  const withCode = placeholders.filter((r) => r.codes.length > 0).length;
+  return { total: placeholders.length, withCode, withoutCode: placeholders.length - withCode };
+}
+
+function summarizeDocument(doc: SummaryInput): { summary: DocumentSummary; rows: Withholding[]; counted: MarkerRecord[] } {
+  const counted = doc.records.filter(isCounted);
+  const rows = withholdingsOf(doc, counted);
+  const byKey = new Map<string, MarkerRecord[]>();
+  for (const r of counted) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
+  const codes: DocumentCodeCount[] = [...byKey.values()]
+    .map((group) => {
+      const first = group[0] as MarkerRecord;
+      const pages = [...new Set(group.map((r) => r.page))].sort((a, b) => a - b);
+      return { key: first.key, family: first.family, code: first.code, label: first.label, count: group.length, firstPage: pages[0] as number, pages };
+    })
+    .sort(compareCodes);
+  const extent = emptyExtent();
+  for (const r of counted) if (isWithholdingPlaceholder(r)) addExtent(extent, r);
+
+  const pages: PageSummary[] = doc.pages.map((page) => {
+    const onPage = counted.filter((r) => r.page === page.number);
+    const keyCounts = new Map<string, { key: string; family: Family; count: number }>();
+    for (const r of onPage) {
+      const entry = keyCounts.get(r.key) ?? { key: r.key, family: r.family, count: 0 };
+      entry.count += 1;
+      keyCounts.set(r.key, entry);
+    }
+    const pageExtent = emptyExtent();
+    for (const r of onPage) if (isWithholdingPlaceholder(r)) addExtent(pageExtent, r);
+    return {
+      number: page.number,
+      label: page.label,
+      records: onPage.length,
+      codes: [...keyCounts.values()].sort(compareCodes).map(({ key, count }) => ({ key, count })),
+      redactions: tallyRedactions(rows.filter((r) => r.page === page.number)),
+      extent: pageExtent,
+    };
+  });
+
+  const summary: DocumentSummary = {
+    source: doc.source,
+    status: doc.assessment.status,
+    highestClassification: doc.assessment.highestClassification?.code ?? null,
+    records: counted.length,
+    mentions: doc.records.filter((r) => r.role === 'mention').length,
+    codes,
+    families: familyCounts(counted),
+    coOccurrences: coOccurrences(rows),
+    redactions: tallyRedactions(rows),
+    extent,
+    withholdings: rows.length,
+    pages,
+  };
+  return { summary, rows, counted };
+}
+
+/**
+ * Summarizes what a set of documents withholds and marks: counts per code and family, codes
+ * cited together, placeholders with and without a code beside them, the withheld extent the
+ * documents state, the release-status and classification mix, and a withholding (Vaughn) index
+ * with one row per withholding. Per document, per page and across the corpus.
+ *
+ * Mentions in prose and page markers are never counted, and struck-through (cancelled) codes
+ * make no withholding (`mentions` says how many
+ * mentions were left out). A code "beside" a placeholder is on the same page within 3 lines, as in
+ * `assess`. Pure and deterministic: documents keep their input order, codes are sorted by
+ * family, count and key.
+ *
+ * @example
+ * const docs = files.map(({ path, text }) => ({ ...analyze(text, { source: path }), text }));
+ * const { corpus, withholdings } = summarize(docs);
+ * corpus.codes[0]; // { key: 'foia:b1', count: 12, documents: 3, … }
+ */
+export function summarize(documents: readonly SummaryInput[]): Summary {
+  if (!Array.isArray(documents)) throw new InvalidArgumentError('summarize: documents must be an array of { source, text, records, pages, assessment }');
+  const summaries: DocumentSummary[] = [];
+  const withholdings: Withholding[] = [];
+  const corpusCodes = new Map<string, CorpusCodeCount>();
+  const allCounted: MarkerRecord[] = [];
+  const statuses: Record<ReleaseStatus, number> = { 'released-in-full': 0, 'released-in-part': 0, 'still-marked': 0, unmarked: 0 };
+  const classifications = new Map<string, number>();
+  const extent = emptyExtent();
+  let pages = 0;
+  let mentions = 0;
+  documents.forEach((doc, index) => {
+    if (!doc || typeof doc.text !== 'string' || !Array.isArray(doc.records) || !Array.isArray(doc.pages) || !doc.assessment) {
+      throw new InvalidArgumentError(`summarize: documents[${index}] must have text, records, pages and assessment (spread an analyze() result and add its text)`);
+    }
+    const { summary, rows, counted } = summarizeDocument(doc);
+    summaries.push(summary);
+    withholdings.push(...rows);
+    allCounted.push(...counted);
+    for (const c of summary.codes) {
+      const entry = corpusCodes.get(c.key);
+      if (entry) {
+        entry.count += c.count;
+        entry.documents += 1;
+      } else {
+        const first = counted.find((r) => r.key === c.key) as MarkerRecord;
+        corpusCodes.set(c.key, {
+          key: c.key,
+          family: c.family,
+          code: c.code,
+          label: c.label,
+          authority: first.authority,
+          count: c.count,
+          documents: 1,
+          first: { source: doc.source, page: c.firstPage },
+        });
+      }
+    }
+    statuses[summary.status] += 1;
+    const level = summary.highestClassification ?? 'none';
+    classifications.set(level, (classifications.get(level) ?? 0) + 1);
+    sumExtent(extent, summary.extent);
+    pages += doc.pages.length;
+    mentions += summary.mentions;
+  });
+  const corpus: CorpusSummary = {
+    documents: documents.length,
+    pages,
+    records: allCounted.length,
+    mentions,
+    codes: [...corpusCodes.values()].sort(compareCodes),
+    families: familyCounts(allCounted),
+    coOccurrences: coOccurrences(withholdings),
+    redactions: tallyRedactions(withholdings),
+    extent,
+    statuses,
+    classifications: [...classifications]
+      .map(([code, count]) => ({ code, documents: count }))
+      .sort((a, b) => (LEVEL_RANK[b.code] ?? 0) - (LEVEL_RANK[a.code] ?? 0) || (a.code < b.code ? -1 : 1)),
+  };
+  return { corpus, documents: summaries, withholdings };
+}
