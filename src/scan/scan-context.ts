@@ -13,9 +13,13 @@ export interface LineRange {
 export interface ScanContext {
   readonly text: string;
   readonly locator: Locator;
-  /** The line holding a 0-based offset. */
+  /**
+   * The line holding a 0-based offset, clipped to {@link LINE_WINDOW} code units either side of
+   * it: detectors judge a marking by its neighbourhood, and the clip keeps scanning linear on
+   * megabyte-long OCR lines (each hit would otherwise read its whole line).
+   */
   lineAt(offset: number): LineRange;
-  /** The text of the line holding `offset`. */
+  /** The text of the line holding `offset`, clipped as by `lineAt`. */
   lineText(offset: number): string;
   /** True when `[start, end)` lies inside markdown strikethrough (`~~…~~`) or a struck-through token. */
   isStruck(start: number, end: number): boolean;
@@ -26,6 +30,13 @@ export interface ScanContext {
 /** Markdown strikethrough as OCR converters emit it: `~~…~~` within one line, at most 200 code units. */
 const STRIKE = /~~([^~\n]{1,200})~~/g;
 
+/**
+ * How far either side of a position `lineAt` reaches on a long line, in UTF-16 code units.
+ * Longer than any line of a real stamp, banner or FRUS paragraph's cue, short enough that a
+ * 50 MB single line costs no more per hit than an ordinary one.
+ */
+export const LINE_WINDOW = 300;
+
 /** Creates the scan context for `text`. */
 export function createScanContext(text: string): ScanContext {
   const locator = createLocator(text);
@@ -34,7 +45,11 @@ export function createScanContext(text: string): ScanContext {
     if (!memos.has(key)) memos.set(key, compute());
     return memos.get(key) as T;
   };
-  const lineAt = (offset: number): LineRange => locator.lineRange(locator.lineOf(offset));
+  const lineAt = (offset: number): LineRange => {
+    const line = locator.lineRange(locator.lineOf(offset));
+    if (line.end - line.start <= 2 * LINE_WINDOW) return line;
+    return { ...line, start: Math.max(line.start, offset - LINE_WINDOW), end: Math.min(line.end, offset + LINE_WINDOW) };
+  };
   const strikes = (): Array<[number, number]> =>
     memo('strikes', () => {
       const found: Array<[number, number]> = [];

@@ -44,6 +44,7 @@ describe('parseRuleSet issues', () => {
     ['an override of a rule nobody defines', 'rules:\n  no-such-rule: off\n', 'unknown-rule', 2, 17],
     ['a missing built-in', 'extends: redaction-audit:lenient\n', 'extends-not-found', 1, 10, /redaction-audit:recommended/],
     ['a __proto__ key', '__proto__:\n  polluted: true\n', 'unknown-key', 1, 1],
+    ['a constructor key', 'name: x\nconstructor:\n  prototype: { polluted: true }\n', 'unknown-key', 2, 1],
     ['a test naming an unknown rule', 'extends: redaction-audit:recommended\ntests:\n  - text: x\n    absent: [no-such-rule]\n', 'invalid-test', 3, 5],
   ];
   for (const [name, text, code, line, column, hint] of cases) {
@@ -71,6 +72,11 @@ describe('parseRuleSet issues', () => {
   it('refuses hostile nesting and oversized files', () => {
     expect(issuesOf(`rules: ${'['.repeat(5000)}${']'.repeat(5000)}`)[0]?.code).toMatch(/too-deep|yaml-syntax|invalid-value/);
     expect(issuesOf(`# ${'x'.repeat(1_000_001)}`)[0]?.code).toBe('too-large');
+    // 10 MB of plausible rules: refused by size before YAML parsing, at 1:1 of the file.
+    const big = `rules:\n${'  r: { description: d, severity: warning, message: m, authority: a, check: forbid }\n'.repeat(130_000)}`;
+    expect(big.length).toBeGreaterThan(10_000_000);
+    const issue = issuesOf(big)[0];
+    expect([issue?.code, issue?.line, issue?.column, issue?.source]).toEqual(['too-large', 1, 1, 'mine.yaml']);
   });
 
   it('never pollutes Object.prototype', () => {

@@ -1,7 +1,19 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createLocator } from '../../src/core/position.js';
 import { scan } from '../../src/scan.js';
+import { loadCorpusSet } from '../support/corpus.js';
+
+/**
+ * Cases per property: a CI subset by default; `npm run fuzz` sets FUZZ_RUNS=100000. The seed is
+ * printed with any failure by fast-check; FUZZ_SEED replays one.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
+const SEED = process.env.FUZZ_SEED === undefined ? {} : { seed: Number(process.env.FUZZ_SEED) };
+let casesRun = 0;
+afterAll(() => {
+  console.log(`scan properties: ${casesRun} cases ran (FUZZ_RUNS=${RUNS} per property); vitest reports any failure with its seed`);
+});
 
 // Real marking fragments, as they stand in the development corpus.
 const FRAGMENTS = [
@@ -13,11 +25,31 @@ const FRAGMENTS = [
   '[', ']', '(', ')', '~~', '😀', 'é', ' ',
 ];
 
+/**
+ * Fragments drawn from the development corpus: each gold marker's text with up to 24 characters
+ * either side, so real spellings arrive with the real text around them.
+ */
+function corpusFragments(): string[] {
+  const out: string[] = [];
+  for (const name of ['dev', 'dev-extra']) {
+    const set = loadCorpusSet(name);
+    if (!set) continue;
+    for (const doc of set.documents) {
+      const text = set.text(doc.file);
+      for (const m of doc.markers) out.push(text.slice(Math.max(0, m.start - 24), Math.min(text.length, m.end + 24)));
+    }
+  }
+  return out;
+}
+const CORPUS_FRAGMENTS = corpusFragments();
+
+const fragmentArb = CORPUS_FRAGMENTS.length > 0 ? fc.oneof(fc.constantFrom(...FRAGMENTS), fc.constantFrom(...CORPUS_FRAGMENTS)) : fc.constantFrom(...FRAGMENTS);
 const documentArb = fc
-  .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 40 })
+  .array(fc.oneof(fragmentArb, fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 40 })
   .map((parts) => parts.join(''));
 
 function checkInvariants(text: string): void {
+  casesRun += 1;
   const result = scan(text);
   const locator = createLocator(text);
   let lastStart = -1;
@@ -40,19 +72,38 @@ function checkInvariants(text: string): void {
 
 describe('scan properties', () => {
   it('never throws on arbitrary strings; spans in bounds, sorted, exact', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => checkInvariants(text)), { numRuns: 1500 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => checkInvariants(text)), { numRuns: RUNS, ...SEED });
   });
 
   it('holds the invariants on documents built from real marking fragments', () => {
-    fc.assert(fc.property(documentArb, (text) => checkInvariants(text)), { numRuns: 1500 });
+    fc.assert(fc.property(documentArb, (text) => checkInvariants(text)), { numRuns: RUNS, ...SEED });
+  });
+
+  it('draws real fragments from the development corpus', () => {
+    if (loadCorpusSet('dev')) expect(CORPUS_FRAGMENTS.length).toBeGreaterThan(250);
+  });
+
+  it('gives the same records whether pages are found in the text or given as pageStarts', () => {
+    fc.assert(
+      fc.property(fc.array(documentArb, { minLength: 1, maxLength: 4 }), (pages) => {
+        casesRun += 1;
+        const text = pages.join('\f');
+        const whole = scan(text);
+        const given = scan(text, { pageStarts: whole.pages.map((p) => p.start) });
+        expect(given.records).toEqual(whole.records);
+        expect(given.pages.map((p) => [p.start, p.end])).toEqual(whole.pages.map((p) => [p.start, p.end]));
+      }),
+      { numRuns: Math.max(200, Math.floor(RUNS / 5)), ...SEED },
+    );
   });
 
   it('is deterministic', () => {
     fc.assert(
       fc.property(documentArb, (text) => {
+        casesRun += 1;
         expect(JSON.stringify(scan(text))).toBe(JSON.stringify(scan(text)));
       }),
-      { numRuns: 300 },
+      { numRuns: Math.max(300, Math.floor(RUNS / 5)), ...SEED },
     );
   });
 });
