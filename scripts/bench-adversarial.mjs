@@ -9,9 +9,11 @@ import { scan } from '../dist/index.js';
 const ROOT = join(import.meta.dirname, '..');
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'dev');
 
+const dir = existsSync(CORPUS) ? CORPUS : join(ROOT, 'examples', 'documents');
+const corpusText = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(dir, f), 'utf8')).join('\n\f\n');
+
 function ordinary(size) {
-  const dir = existsSync(CORPUS) ? CORPUS : join(ROOT, 'examples', 'documents');
-  const text = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(dir, f), 'utf8')).join('\n\f\n');
+  const text = corpusText;
   return text.repeat(Math.ceil(size / text.length)).slice(0, size);
 }
 

@@ -1,35 +1,24 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { transformSync } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze, summarize } from '../src/index.js';
+import { compileInPackage } from './support/compile-in-package.js';
 import { sarifErrors } from './support/sarif.js';
 
 const ROOT = join(__dirname, '..');
 const EXAMPLES = join(ROOT, 'examples');
-// Inside the package (not under node_modules), so `import 'redaction-audit'` resolves to dist/
-// through the package's own exports map, exactly as an installed copy would.
-const OUT = join(ROOT, '.cache', 'examples');
 
 const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.ts'));
 
-/** Compiles an example to ESM (`.mjs`) or CommonJS (`.cjs`) without bundling, so its imports stay package imports. */
-function compile(file: string, format: 'esm' | 'cjs'): string {
-  const { code } = transformSync(readFileSync(join(EXAMPLES, file), 'utf8'), { loader: 'ts', format, target: 'node20', sourcefile: file });
-  const out = join(OUT, file.replace(/\.ts$/, format === 'esm' ? '.mjs' : '.cjs'));
-  writeFileSync(out, code);
-  return out;
-}
-
 function runExample(file: string, format: 'esm' | 'cjs', args: string[] = []): string {
-  return execFileSync(process.execPath, [compile(file, format), ...args], { cwd: ROOT, encoding: 'utf8' });
+  const compiled = compileInPackage(readFileSync(join(EXAMPLES, file), 'utf8'), 'examples', file.replace(/\.ts$/, ''), format);
+  return execFileSync(process.execPath, [compiled, ...args], { cwd: ROOT, encoding: 'utf8' });
 }
 
 beforeAll(() => {
-  rmSync(OUT, { recursive: true, force: true });
-  mkdirSync(OUT, { recursive: true });
+  rmSync(join(ROOT, '.cache', 'examples'), { recursive: true, force: true });
 });
 
 describe('examples/', () => {

@@ -22,18 +22,13 @@ describe('the README API section', () => {
 describe('the README example', () => {
   it('prints exactly the output the README shows', async () => {
     const { execFileSync } = await import('node:child_process');
-    const { mkdirSync, writeFileSync } = await import('node:fs');
-    const { transformSync } = await import('esbuild');
+    const { compileInPackage } = await import('./support/compile-in-package.js');
     const root = join(__dirname, '..');
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('## Example'), readme.indexOf('## Vocabulary'));
     const [, code, shown] = /```ts\n([\s\S]*?)```\s*\nprints\s*\n```\n([\s\S]*?)```/.exec(section) ?? [];
     expect(code).toBeDefined();
-    // Compiled inside the package so `import 'redaction-audit'` resolves to dist/ through the exports map.
-    const dir = join(root, '.cache', 'readme');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, 'example.mjs');
-    writeFileSync(file, transformSync(code as string, { loader: 'ts', format: 'esm' }).code);
+    const file = compileInPackage(code as string, 'readme', 'example', 'esm');
     expect(execFileSync(process.execPath, [file], { encoding: 'utf8' })).toBe(shown);
   });
 });

@@ -2,6 +2,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { decodeDocument, listDocuments, readDocument, type ReadDocumentResult } from '../node.js';
+import type { ReportError } from '../report/report.js';
 
 /** Where the CLI reads and writes; the real process in `main.ts`, buffers in tests. */
 export interface CliIo {
@@ -21,12 +22,8 @@ export const EXIT_FINDINGS = 1;
 /** Exit code for usage errors, rule-set issues, or any input that could not be processed (the others still are). */
 export const EXIT_FAILURE = 2;
 
-/** An input the CLI could not read; it is reported, and the others are still processed. */
-export interface InputFailure {
-  source: string;
-  code: string;
-  reason: string;
-}
+/** An input the CLI could not read; it is reported (a report's `errors` entry), and the others are still processed. */
+export type InputFailure = ReportError;
 
 /** Output options every reporting command shares. */
 export interface OutputOptions {
@@ -143,13 +140,4 @@ export async function forEachInput(
     progress.tick(typeof source === 'string' ? source : source.source);
   }
   progress.done();
-}
-
-/** {@link forEachInput}, collected into an array. */
-export async function loadInputs(paths: readonly string[], io: CliIo, options: OutputOptions = {}): Promise<ReadDocumentResult[]> {
-  const results: ReadDocumentResult[] = [];
-  await forEachInput(paths, io, options, (input) => {
-    results.push(input);
-  });
-  return results;
 }

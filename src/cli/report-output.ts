@@ -1,7 +1,7 @@
 import type { Format } from '../report/format-report.js';
 import { formatReport } from '../report/format-report.js';
 import type { CsvTable } from '../report/formatters/format-csv.js';
-import type { ReportView } from '../report/formatters/format-text.js';
+import { describeInputFailure, type ReportView } from '../report/formatters/format-text.js';
 import type { Report } from '../report/report.js';
 import { shouldColor, writeOutput, type CliIo, type OutputOptions } from './cli-io.js';
 
@@ -19,6 +19,6 @@ export async function emitReport(
   const text = formatReport(report, format, { view, color: shouldColor(options, io), ...(options.table ? { table: options.table } : {}) });
   const written = await writeOutput(text, options, io);
   const shownOnTerminal = format === 'text' && options.output === undefined;
-  if (!shownOnTerminal) for (const e of report.errors) io.stderr(`redaction-audit: ${e.source}: ${e.reason} (${e.code})\n`);
+  if (!shownOnTerminal) for (const e of report.errors) io.stderr(`redaction-audit: ${describeInputFailure(e)}\n`);
   return written;
 }

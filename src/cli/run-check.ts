@@ -2,12 +2,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { explicitDate } from '../assess/assess.js';
 import { isAtLeast, type Severity } from '../core/severity.js';
 import { BaselineSchema, createBaseline, type Baseline } from '../engine/baseline.js';
-import { loadRuleSet } from '../node.js';
 import { createReport } from '../report/create-report.js';
-import type { ResolvedRuleSet } from '../rules/resolve-rule-set.js';
-import { formatRuleSetIssue } from '../rules/rule-set-issue.js';
 import { analyzeInputs } from './analyze-inputs.js';
+import { describeInputFailure } from '../report/formatters/format-text.js';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, type CliIo, type OutputOptions } from './cli-io.js';
+import { loadRuleSets } from './load-rule-sets.js';
 import { emitReport } from './report-output.js';
 
 /** Options of the `check` command, as commander hands them over. */
@@ -30,21 +29,6 @@ async function readBaseline(path: string, io: CliIo): Promise<Baseline | undefin
     io.stderr(`redaction-audit: ${path}: cannot read the baseline: ${(error as Error).message}\n`);
   }
   return undefined;
-}
-
-/** Loads the `--rules` references (default `recommended`); prints every issue and returns `undefined` when one fails. */
-export function loadRuleSets(refs: readonly string[] | undefined, io: CliIo): ResolvedRuleSet[] | undefined {
-  const ruleSets: ResolvedRuleSet[] = [];
-  let failed = false;
-  for (const ref of refs ?? ['recommended']) {
-    const loaded = loadRuleSet(ref);
-    if (loaded.ok) ruleSets.push(loaded.ruleSet);
-    else {
-      failed = true;
-      for (const issue of loaded.issues) io.stderr(`${formatRuleSetIssue(issue)}\n`);
-    }
-  }
-  return failed ? undefined : ruleSets;
 }
 
 /** The `check` command: analyze documents against rule sets; exit 0/1/2 as documented in `--help`. */
@@ -81,7 +65,7 @@ export async function runCheck(paths: string[], options: CheckCliOptions, io: Cl
     const all = documents.flatMap((d) => d.findings);
     await writeFile(options.writeBaseline, `${JSON.stringify(createBaseline(all), null, 2)}\n`);
     io.stderr(`redaction-audit: wrote ${all.length} finding(s) to ${options.writeBaseline}\n`);
-    for (const e of errors) io.stderr(`redaction-audit: ${e.source}: ${e.reason} (${e.code})\n`);
+    for (const e of errors) io.stderr(`redaction-audit: ${describeInputFailure(e)}\n`);
     return errors.length > 0 ? EXIT_FAILURE : EXIT_OK;
   }
 

@@ -4,6 +4,7 @@ import { evaluateAccuracy, formatAccuracy } from '../accuracy/evaluate-accuracy.
 import { parseGold } from '../accuracy/gold.js';
 import type { MarkerRecord } from '../normalize/marker-record.js';
 import { readDocument } from '../node.js';
+import { describeInputFailure } from '../report/formatters/format-text.js';
 import { scan } from '../scan.js';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './cli-io.js';
 
@@ -24,7 +25,7 @@ export async function runEval(goldPath: string, options: { dir?: string; errors?
   for (const doc of documents) {
     const input = await readDocument(join(dir, doc.file));
     if (!input.ok) {
-      io.stderr(`redaction-audit: ${input.source}: ${input.reason} (${input.code})\n`);
+      io.stderr(`redaction-audit: ${describeInputFailure(input)}\n`);
       failed = true;
       continue;
     }

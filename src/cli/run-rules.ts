@@ -1,7 +1,6 @@
-import { loadRuleSet } from '../node.js';
 import { BUILT_IN_RULE_SET_NAMES, type ResolvedRuleSet, type RuleDefinition } from '../rules/resolve-rule-set.js';
-import { formatRuleSetIssue } from '../rules/rule-set-issue.js';
 import { EXIT_FAILURE, EXIT_OK, writeOutput, type CliIo, type OutputOptions } from './cli-io.js';
+import { loadRuleSets } from './load-rule-sets.js';
 
 /** Options of the `rules` command, as commander hands them over. */
 export interface RulesCliOptions extends OutputOptions {
@@ -13,10 +12,10 @@ function ruleJson(set: ResolvedRuleSet, def: RuleDefinition): Record<string, unk
   return { ruleSet: set.name ?? set.source, id: def.id, definedIn: def.definedIn, changedIn: def.source, ...def.rule };
 }
 
-function explain(sets: readonly ResolvedRuleSet[], id: string): string | undefined {
-  const found = sets.flatMap((set) => set.definitions.filter((d) => d.id === id).map((def) => ({ set, def })));
+type Found = { set: ResolvedRuleSet; def: RuleDefinition };
+
+function explain(id: string, found: readonly [Found, ...Found[]]): string {
   const first = found[0];
-  if (!first) return undefined;
   const r = first.def.rule;
   const out = [
     `${id}`,
@@ -52,30 +51,16 @@ function list(sets: readonly ResolvedRuleSet[]): string {
 
 /** The `rules` command: lists rule sets and their rules, or explains one rule; exit 2 when a set does not load or the rule is unknown. */
 export async function runRules(refs: string[], options: RulesCliOptions, io: CliIo): Promise<number> {
-  const sets: ResolvedRuleSet[] = [];
-  for (const ref of refs.length > 0 ? refs : BUILT_IN_RULE_SET_NAMES) {
-    const loaded = loadRuleSet(ref);
-    if (!loaded.ok) {
-      for (const issue of loaded.issues) io.stderr(`${formatRuleSetIssue(issue)}\n`);
-      return EXIT_FAILURE;
-    }
-    sets.push(loaded.ruleSet);
-  }
+  const sets = loadRuleSets(refs.length > 0 ? refs : BUILT_IN_RULE_SET_NAMES, io);
+  if (!sets) return EXIT_FAILURE;
   if (options.explain !== undefined) {
     const id = options.explain;
-    if (options.format === 'json') {
-      const found = sets.flatMap((set) => set.definitions.filter((d) => d.id === id).map((d) => ruleJson(set, d)));
-      if (found.length === 0) {
-        io.stderr(`redaction-audit: no rule "${id}" in ${sets.map((s) => s.name ?? s.source).join(', ')}\n`);
-        return EXIT_FAILURE;
-      }
-      return (await writeOutput(`${JSON.stringify(found, null, 2)}\n`, options, io)) ? EXIT_OK : EXIT_FAILURE;
-    }
-    const text = explain(sets, id);
-    if (text === undefined) {
+    const found = sets.flatMap((set) => set.definitions.filter((d) => d.id === id).map((def) => ({ set, def })));
+    if (found.length === 0) {
       io.stderr(`redaction-audit: no rule "${id}" in ${sets.map((s) => s.name ?? s.source).join(', ')}; run \`redaction-audit rules\` to list them\n`);
       return EXIT_FAILURE;
     }
+    const text = options.format === 'json' ? `${JSON.stringify(found.map(({ set, def }) => ruleJson(set, def)), null, 2)}\n` : explain(id, found as [Found, ...Found[]]);
     return (await writeOutput(text, options, io)) ? EXIT_OK : EXIT_FAILURE;
   }
   const text = options.format === 'json' ? `${JSON.stringify(sets.flatMap((s) => s.definitions.map((d) => ruleJson(s, d))), null, 2)}\n` : list(sets);

@@ -38,6 +38,17 @@ function isCounted(r: MarkerRecord): boolean {
   return r.role !== 'mention' && r.family !== 'page';
 }
 
+/** Groups items by a key in one pass, keeping each group in input order. */
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
+}
+
 function emptyExtent(): ExtentTally {
   return { lines: 0, paragraphs: 0, pages: 0, words: 0, unstated: 0 };
 }
@@ -129,11 +140,10 @@ function withholdingsOf(doc: SummaryInput, counted: readonly MarkerRecord[]): Wi
     rows.push(row('placeholder', p, [p, ...beside], p));
   }
   // Codes beside no placeholder: one row per line, as a reviewer writes "(b)(1) (b)(3)" in a margin.
-  const byLine = new Map<number, MarkerRecord[]>();
-  for (const c of codes) {
-    if (used.has(c)) continue;
-    byLine.set(c.span.start.line, [...(byLine.get(c.span.start.line) ?? []), c]);
-  }
+  const byLine = groupBy(
+    codes.filter((c) => !used.has(c)),
+    (c) => c.span.start.line,
+  );
   for (const group of byLine.values()) rows.push(row('code', group[0] as MarkerRecord, group, null));
   return rows.sort((a, b) => a.offset - b.offset || (a.kind < b.kind ? 1 : a.kind > b.kind ? -1 : 0));
 }
@@ -144,11 +154,10 @@ function tallyRedactions(rows: readonly Withholding[]): RedactionTally {
   return { total: placeholders.length, withCode, withoutCode: placeholders.length - withCode };
 }
 
-function summarizeDocument(doc: SummaryInput): { summary: DocumentSummary; rows: Withholding[]; counted: MarkerRecord[] } {
+function summarizeDocument(doc: SummaryInput): { summary: DocumentSummary; rows: Withholding[]; counted: MarkerRecord[]; byKey: Map<string, MarkerRecord[]> } {
   const counted = doc.records.filter(isCounted);
   const rows = withholdingsOf(doc, counted);
-  const byKey = new Map<string, MarkerRecord[]>();
-  for (const r of counted) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
+  const byKey = groupBy(counted, (r) => r.key);
   const codes: DocumentCodeCount[] = [...byKey.values()]
     .map((group) => {
       const first = group[0] as MarkerRecord;
@@ -156,11 +165,10 @@ function summarizeDocument(doc: SummaryInput): { summary: DocumentSummary; rows:
       return { key: first.key, family: first.family, code: first.code, label: first.label, count: group.length, firstPage: pages[0] as number, pages };
     })
     .sort(compareCodes);
-  const extent = emptyExtent();
-  for (const r of counted) if (isWithholdingPlaceholder(r)) addExtent(extent, r);
-
+  const recordsByPage = groupBy(counted, (r) => r.page);
+  const rowsByPage = groupBy(rows, (r) => r.page);
   const pages: PageSummary[] = doc.pages.map((page) => {
-    const onPage = counted.filter((r) => r.page === page.number);
+    const onPage = recordsByPage.get(page.number) ?? [];
     const keyCounts = new Map<string, { key: string; family: Family; count: number }>();
     for (const r of onPage) {
       const entry = keyCounts.get(r.key) ?? { key: r.key, family: r.family, count: 0 };
@@ -174,10 +182,14 @@ function summarizeDocument(doc: SummaryInput): { summary: DocumentSummary; rows:
       label: page.label,
       records: onPage.length,
       codes: [...keyCounts.values()].sort(compareCodes).map(({ key, count }) => ({ key, count })),
-      redactions: tallyRedactions(rows.filter((r) => r.page === page.number)),
+      redactions: tallyRedactions(rowsByPage.get(page.number) ?? []),
       extent: pageExtent,
     };
   });
+
+  // Every record's page is one of the document's pages, so the pages' extents add up to the document's.
+  const extent = emptyExtent();
+  for (const page of pages) sumExtent(extent, page.extent);
 
   const summary: DocumentSummary = {
     source: doc.source,
@@ -193,7 +205,7 @@ function summarizeDocument(doc: SummaryInput): { summary: DocumentSummary; rows:
     withholdings: rows.length,
     pages,
   };
-  return { summary, rows, counted };
+  return { summary, rows, counted, byKey };
 }
 
 /**
@@ -228,7 +240,7 @@ export function summarize(documents: readonly SummaryInput[]): Summary {
     if (!doc || typeof doc.text !== 'string' || !Array.isArray(doc.records) || !Array.isArray(doc.pages) || !doc.assessment) {
       throw new InvalidArgumentError(`summarize: documents[${index}] must have text, records, pages and assessment (spread an analyze() result and add its text)`);
     }
-    const { summary, rows, counted } = summarizeDocument(doc);
+    const { summary, rows, counted, byKey } = summarizeDocument(doc);
     summaries.push(summary);
     withholdings.push(...rows);
     allCounted.push(...counted);
@@ -238,7 +250,7 @@ export function summarize(documents: readonly SummaryInput[]): Summary {
         entry.count += c.count;
         entry.documents += 1;
       } else {
-        const first = counted.find((r) => r.key === c.key) as MarkerRecord;
+        const first = (byKey.get(c.key) as MarkerRecord[])[0] as MarkerRecord;
         corpusCodes.set(c.key, {
           key: c.key,
           family: c.family,

@@ -1,7 +1,7 @@
 import { createColors } from 'picocolors';
 import type { Finding } from '../../engine/finding.js';
 import type { MarkerRecord } from '../../normalize/marker-record.js';
-import type { Report } from '../report.js';
+import type { Report, ReportError } from '../report.js';
 import type { ExtentTally } from '../summary.js';
 
 /** What a text or JSON rendering shows: the findings of `check`, the summary of `summary`, or the records of `scan`. */
@@ -44,6 +44,11 @@ export function describeExtent(extent: ExtentTally): string {
   return parts.length > 0 ? parts.join(', ') : 'none';
 }
 
+/** An unreadable input in one line: `path: reason (code)`, as every view and the CLI's standard error name it. */
+export function describeInputFailure(e: ReportError): string {
+  return `${e.source}: ${e.reason} (${e.code})`;
+}
+
 function severityLabel(c: Colors, f: Finding): string {
   if (f.severity === 'error') return c.red('error');
   if (f.severity === 'warning') return c.yellow('warning');
@@ -64,7 +69,7 @@ function renderFindings(report: Report, c: Colors): string {
     });
     out.push('');
   }
-  for (const e of report.errors) out.push(`${c.red('✖')} ${e.source}: ${e.reason} (${e.code})`);
+  for (const e of report.errors) out.push(`${c.red('✖')} ${describeInputFailure(e)}`);
   if (report.errors.length > 0) out.push('');
   const { error, warning, info } = report.counts;
   const total = error + warning + info;
@@ -95,7 +100,7 @@ function renderSummary(report: Report, c: Colors): string {
     for (const pair of corpus.coOccurrences) out.push(`  ${pair.keys.join(' + ')}  ${pair.count}`);
     out.push('');
   }
-  for (const e of report.errors) out.push(`${c.red('✖')} ${e.source}: ${e.reason} (${e.code})`);
+  for (const e of report.errors) out.push(`${c.red('✖')} ${describeInputFailure(e)}`);
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -104,10 +109,10 @@ function recordLine(source: string | null, r: MarkerRecord): string {
   return `${source ?? '-'}:${r.span.start.line}:${r.span.start.column}  ${r.key}  ${raw}  ${r.role}  ${r.confidence.toFixed(2)}`;
 }
 
-function renderRecords(report: Report): string {
+function renderRecords(report: Report, c: Colors): string {
   const out: string[] = [];
   for (const doc of report.documents) for (const r of doc.records) out.push(recordLine(doc.source, r));
-  for (const e of report.errors) out.push(`✖ ${e.source}: ${e.reason} (${e.code})`);
+  for (const e of report.errors) out.push(`${c.red('✖')} ${describeInputFailure(e)}`);
   return out.length > 0 ? `${out.join('\n')}\n` : '';
 }
 
@@ -122,6 +127,6 @@ export function formatText(report: Report, options: FormatTextOptions = {}): str
   const c = createColors(options.color === true);
   const view = options.view ?? 'findings';
   if (view === 'summary') return renderSummary(report, c);
-  if (view === 'records') return renderRecords(report);
+  if (view === 'records') return renderRecords(report, c);
   return renderFindings(report, c);
 }
