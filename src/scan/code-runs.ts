@@ -1,4 +1,5 @@
 import type { OcrCorrection, Role } from '../core/vocabulary.js';
+import { gate } from './gated-pattern.js';
 import { readDigits } from './ocr.js';
 import { countLowerWords, isMarkupOnly, isProse, type ScanContext } from './scan-context.js';
 
@@ -45,8 +46,11 @@ export interface CodeRun {
 // optional subparagraph letter glued on ("(b)(7)C"). Spaces, never line breaks, may separate
 // the groups; each group is delimited by its parentheses, so nothing can backtrack. The second
 // alternative is the "(X)" box of State stamps.
-const PAREN =
-  /\( ?([A-Za-z]) ?\) ?\( ?([0-9lI|!SZOo]{1,2}) ?\)(?:(?<=7 ?\)) ?\( ?([a-fA-F]) ?\))?((?: ?\( ?(?:[A-WYZ]|\d{1,2}|High|HIGH|high|Low|LOW|low) ?\)){0,3})(?:([A-F])(?![A-Za-z0-9]))?|\( ?[xX] ?\)/g;
+const PAREN = gate(
+  'code-runs/paren',
+  /\( ?([A-Za-z]) ?\) ?\( ?([0-9lI|!SZOo]{1,2}) ?\)(?:(?<=7 ?\)) ?\( ?([a-fA-F]) ?\))?((?: ?\( ?(?:[A-WYZ]|\d{1,2}|High|HIGH|high|Low|LOW|low) ?\)){0,3})(?:([A-F])(?![A-Za-z0-9]))?|\( ?[xX] ?\)/g,
+  '(',
+);
 
 // Bare short form: a scheme letter not glued to a word, an optional hyphen or space, then one
 // digit (or OCR look-alike) either plain (`b6`) or in parentheses (`b(6)`), not followed by
@@ -85,7 +89,7 @@ export function findCodeRuns(context: ScanContext): CodeRun[] {
 function buildRuns(context: ScanContext): CodeRun[] {
   const { text } = context;
   const tokens: CodeToken[] = [];
-  for (const m of text.matchAll(PAREN)) {
+  for (const m of context.matches(PAREN)) {
     const start = m.index;
     const end = start + m[0].length;
     if (m[1] === undefined) {

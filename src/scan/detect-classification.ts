@@ -1,4 +1,5 @@
 import type { OcrCorrection } from '../core/vocabulary.js';
+import { anyOf, gate, isDigit, isLetter, isSpace } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import { editDistance } from './ocr.js';
 import { countLowerWords, type ScanContext } from './scan-context.js';
@@ -18,21 +19,34 @@ const LEVELS: Array<[RegExp, string]> = [
 
 // Upper-case classification words, letter-spaced forms ("S E C R E T", "SE CRE T") included.
 // Each letter is followed by at most one space, so the pattern is linear.
-const BANNER =
-  /(?<![A-Za-z])(T ?[O0] ?P {0,3}S ?E ?C ?R ?E ?T|S ?E ?C ?R ?E ?T|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|UNCLASSIFIED|UNCLAS|RESTRICTED|LIMITED OFFICIAL USE|FOR OFFICIAL USE ONLY|SENSITIVE BUT UNCLASSIFIED)(?![A-Za-z])/g;
+// Trigger: the start of each level word; "T O P   " puts at most 8 code units before the S.
+const BANNER = gate(
+  'classification/banner',
+  /(?<![A-Za-z])(T ?[O0] ?P {0,3}S ?E ?C ?R ?E ?T|S ?E ?C ?R ?E ?T|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|UNCLASSIFIED|UNCLAS|RESTRICTED|LIMITED OFFICIAL USE|FOR OFFICIAL USE ONLY|SENSITIVE BUT UNCLASSIFIED)(?![A-Za-z])/g,
+  /S ?E ?C ?R|C ?O ?N ?F ?I|UNCLAS|RESTRICTED|LIMITED OFFICIAL USE|FOR OFFICIAL USE ONLY|SENSITIVE BUT/g,
+  8,
+);
 
 // Title-case classification in a FRUS source note: "Secret; Eyes Only.", "Top Secret. 1 p.".
 const NOTE_LEVEL = /(?<=^|[.;:]\s|\s)(Top Secret|Secret|Confidential|Limited Official Use|Unclassified|Official Use Only)(?=[.;,]|\s(?:and|\d))/g;
 
 // A form field naming the classification: "CLASSIFICATION: Secret", "ORIGINAL CLASSIFICATION: Secret",
 // "CLASS: S", "Class: CONFIDENTIAL".
-const FORM_FIELD =
-  /\b(?:ORIGINAL\s+)?(?:CLASSIFICATION|Classification|CLASS|Class)[ \t]*:[ \t]*[—–-]?[ \t]*(Top Secret|TOP SECRET|Secret|SECRET|Confidential|CONFIDENTIAL|Unclassified|UNCLASSIFIED|TS|S|C|U)(?![A-Za-z])/g;
+const FORM_FIELD = gate(
+  'classification/form-field',
+  /\b(?:ORIGINAL\s+)?(?:CLASSIFICATION|Classification|CLASS|Class)[ \t]*:[ \t]*[—–-]?[ \t]*(Top Secret|TOP SECRET|Secret|SECRET|Confidential|CONFIDENTIAL|Unclassified|UNCLASSIFIED|TS|S|C|U)(?![A-Za-z])/g,
+  /(?:CLASS|Class)(?:IFICATION|ification)?[ \t]*:/g,
+  anyOf('ORIGINAL', isSpace),
+);
 
 // A portion mark heading a paragraph: "(S) The …", "1. (S) The …", "SUBJECT: (U) …", "[^1] (U) …",
 // "(S//NF) …".
-const PORTION =
-  /^[ \t]*(?:[#>*]+[ \t]*)?(?:\d{1,3}\.|[a-z]\.|\[\^\d{1,3}\]:?|SUBJECT:|Subject:)?[ \t]*\((TS|S|C|U|R|CUI)(\/\/[A-Z][A-Z/ -]{0,30})?\)[ \t]+(?=["“'A-Z])/gm;
+const PORTION = gate(
+  'classification/portion',
+  /^[ \t]*(?:[#>*]+[ \t]*)?(?:\d{1,3}\.|[a-z]\.|\[\^\d{1,3}\]:?|SUBJECT:|Subject:)?[ \t]*\((TS|S|C|U|R|CUI)(\/\/[A-Z][A-Z/ -]{0,30})?\)[ \t]+(?=["“'A-Z])/gm,
+  /\((?:TS|S|C|U|R|CUI)(?:\/\/|\))/g,
+  anyOf(' \t#>*.[]^:', isLetter, isDigit),
+);
 
 /** Words that may follow a banner on its line: other markings and cable header fields. */
 const BANNER_COMPANIONS = new Set([
@@ -72,7 +86,7 @@ function levelOf(raw: string): string | undefined {
 function bannerHits(context: ScanContext, taken: Set<number>): Hit[] {
   const { text } = context;
   const hits: Hit[] = [];
-  for (const m of text.matchAll(BANNER)) {
+  for (const m of context.matches(BANNER)) {
     const start = m.index;
     const end = start + m[0].length;
     const code = levelOf(m[0]);
@@ -153,12 +167,17 @@ function garbledHits(context: ScanContext, taken: Set<number>): Hit[] {
 
 // A title-case level alone on its line, as OCR gives the classification field of a form or a
 // typed banner: "Secret", "Top Secret".
-const LONE_TITLE = /^[ \t*_#]*(Top Secret|Secret|Confidential|Unclassified)[ \t*_.]*$/gm;
+const LONE_TITLE = gate(
+  'classification/lone-title',
+  /^[ \t*_#]*(Top Secret|Secret|Confidential|Unclassified)[ \t*_.]*$/gm,
+  /(?:Top Secret|Secret|Confidential|Unclassified)[ \t*_.]*$/gm,
+  anyOf(' \t*_#'),
+);
 
 function loneTitleHits(context: ScanContext, taken: Set<number>): Hit[] {
   const { text } = context;
   const hits: Hit[] = [];
-  for (const m of text.matchAll(LONE_TITLE)) {
+  for (const m of context.matches(LONE_TITLE)) {
     const value = m[1] as string;
     const start = m.index + m[0].indexOf(value);
     if (taken.has(start)) continue;
@@ -186,7 +205,7 @@ function sourceNoteHits(context: ScanContext): Hit[] {
 
 function formFieldHits(context: ScanContext): Hit[] {
   const hits: Hit[] = [];
-  for (const m of context.text.matchAll(FORM_FIELD)) {
+  for (const m of context.matches(FORM_FIELD)) {
     const value = m[1] as string;
     const code = value.length <= 2 ? value.toUpperCase() : levelOf(value.toUpperCase());
     if (!code) continue;
@@ -199,7 +218,7 @@ function formFieldHits(context: ScanContext): Hit[] {
 function portionHits(context: ScanContext): Hit[] {
   const { text } = context;
   const hits: Hit[] = [];
-  for (const m of text.matchAll(PORTION)) {
+  for (const m of context.matches(PORTION)) {
     const code = m[1] as string;
     const start = m.index + m[0].indexOf('(');
     const end = start + 2 + code.length + (m[2]?.length ?? 0);

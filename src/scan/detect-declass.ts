@@ -1,49 +1,57 @@
 import type { OcrCorrection } from '../core/vocabulary.js';
+import { gate } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import { readDigits } from './ocr.js';
 import { isMarkupOnly, isProse, type ScanContext } from './scan-context.js';
 
 // OADR and its OCR forms: O (or 0, Q), A (or 4), D (or L, B, 3), R, with at most one space
 // between letters ("OAD R"); a standalone token.
-const OADR = /(?<![A-Za-z0-9])([O0Q])[ ]?([A4])[ ]?([DLB3])[ ]?(R)(?![A-Za-z0-9])/g;
+const OADR = gate('declass/OADR', /(?<![A-Za-z0-9])([O0Q])[ ]?([A4])[ ]?([DLB3])[ ]?(R)(?![A-Za-z0-9])/g, /[O0Q] ?[A4] ?[DLB3] ?R/g);
 
 // 25X exemptions: "25X1", "25X 1", "25Xl", "2SX1", "25X (4)", "25X (1)(6)", "25X16" (two
 // categories run together), "25X1A", "25X1-human", or a bare "25X" whose number was lost.
-const X25 =
-  /(?<![A-Za-z0-9])(2[5S])[ ]?X[ ]?(?:\([ ]?([1-9lI])[ ]?\)(?:[ ]?\([ ]?([1-9])[ ]?\))?|([1-9lI])([1-9])?(?:[ ]?[-–][ ]?(HUM(?:AN)?|[Hh]uman))?([A-Z])?)?(?![A-Za-z0-9])/g;
+const X25 = gate(
+  'declass/25X',
+  /(?<![A-Za-z0-9])(2[5S])[ ]?X[ ]?(?:\([ ]?([1-9lI])[ ]?\)(?:[ ]?\([ ]?([1-9])[ ]?\))?|([1-9lI])([1-9])?(?:[ ]?[-–][ ]?(HUM(?:AN)?|[Hh]uman))?([A-Z])?)?(?![A-Za-z0-9])/g,
+  /2[5S] ?X/g,
+);
 
 // 50X and 75X exemptions: "50X1-HUM", "50X2-WMD", "50X3", "75X1" (O for 0 allowed).
-const X50 = /(?<![A-Za-z0-9])([57][0O5])X([1-9lI])(?:[ ]?[-–—][ ]?(HUM|WMD))?(?![A-Za-z0-9])/g;
+const X50 = gate('declass/50X', /(?<![A-Za-z0-9])([57][0O5])X([1-9lI])(?:[ ]?[-–—][ ]?(HUM|WMD))?(?![A-Za-z0-9])/g, /[57][0O5]X/g);
 
 // E.O. 12958 10-year exemptions X1–X8, read only after a declassification cue on the line.
-const X_CODE = /(?<![A-Za-z0-9])[Xx][ ]?([1-8lI])(?![A-Za-z0-9])/g;
+const X_CODE = gate('declass/X', /(?<![A-Za-z0-9])[Xx][ ]?([1-8lI])(?![A-Za-z0-9])/g, /[Xx] ?[1-8lI]/g);
 const DECL_CUE = /(?:DECL|Decl|decl)(?:ASSIFY|assify)?(?:\s?(?:ON|On|on))?\s?[:.]?[^\n]{0,30}$/;
 
 // GDS, XGDS and XGDS-n as written in cable captions ("E.O. 11652: XGDS-1").
-const GDS = /(?<![A-Za-z0-9])(X?GDS)(?:[-\s]?([1-4]))?(?![A-Za-z0-9])/g;
+const GDS = gate('declass/GDS', /(?<![A-Za-z0-9])(X?GDS)(?:[-\s]?([1-4]))?(?![A-Za-z0-9])/g, 'DS', 2);
 
 // "Exempt from GDS", "Exempt from General Declassification Schedule of E.O. 11652, Exemption
 // Category 5B(2)", "Exempt from CAS, Categories 2 and 3" (OCR CAS for GDS).
-const EXEMPT_FROM_GDS =
-  /\bExempt(?:ed)?\s+[Ff]ro\w{0,2}\s+(GDS|CAS|G[A-Za-z]{0,2}|[Gg]eneral\s+[Dd]eclassification\s+[Ss]chedule)\b(?:\s+of\s+E\.\s?O\.\s?11652)?\s*,?\s*(?:(?:[Ee]xemption\s+)?[Cc]ategor(?:y|ies)\s*:?\s*(?:§\s*)?(?:5B\s?\(\s?([1-4])\s?\)|([1-4](?:\s?(?:,|and|&)\s?[1-4]){0,3})))?/gi;
+const EXEMPT_FROM_GDS = gate(
+  'declass/exempt-from-GDS',
+  /\bExempt(?:ed)?\s+[Ff]ro\w{0,2}\s+(GDS|CAS|G[A-Za-z]{0,2}|[Gg]eneral\s+[Dd]eclassification\s+[Ss]chedule)\b(?:\s+of\s+E\.\s?O\.\s?11652)?\s*,?\s*(?:(?:[Ee]xemption\s+)?[Cc]ategor(?:y|ies)\s*:?\s*(?:§\s*)?(?:5B\s?\(\s?([1-4])\s?\)|([1-4](?:\s?(?:,|and|&)\s?[1-4]){0,3})))?/gi,
+  /exempt/gi,
+);
 
 // E.O. 11652 §5(B) category written alone: "5B(2)", "§ 5B(2)", "5B (2)".
-const CAT_5B = /(?<![A-Za-z0-9])5B\s?\(\s?([1-4])\s?\)/g;
+const CAT_5B = gate('declass/5B', /(?<![A-Za-z0-9])5B\s?\(\s?([1-4])\s?\)/g, '5B');
 
 // E.O. 12065 review and extended schedules: "RDS-2", "XDS-1".
-const RDS = /(?<![A-Za-z0-9])(RDS|XDS)[-\s]?([1-4])(?![0-9])/g;
+const RDS = gate('declass/RDS', /(?<![A-Za-z0-9])(RDS|XDS)[-\s]?([1-4])(?![0-9])/g, 'DS', 1);
 
 // E.O. 11652 "E2 IMPDET" (exempt category 2, date impossible to determine), with OCR forms
 // "E 2 IMPDET", "62. IMPDET", "EIMPDET", "-E-2.-.. IMPDET". Anchored on the rare word IMPDET.
-const IMPDET = /(?:(?<![A-Za-z0-9])([E6])[-.\s]{0,4}([1-4])?[-.\s]{0,6})?IMPDET\b/g;
+// Trigger: the word itself, at most 12 code units in ("E", 4 separators, the digit, 6 separators).
+const IMPDET = gate('declass/IMPDET', /(?:(?<![A-Za-z0-9])([E6])[-.\s]{0,4}([1-4])?[-.\s]{0,6})?IMPDET\b/g, 'IMPDET', 12);
 
 // E.O. 10964 groups: "GROUP 3 Downgraded at 12 year intervals".
-const GROUP = /\bGROUP\s?([1-4])\b/g;
+const GROUP = gate('declass/GROUP', /\bGROUP\s?([1-4])\b/g, 'GROUP');
 
 // JFK Act postponement grounds: "JFK Act 6 (1)(B)".
-const JFK_ACT = /\bJFK\s?Act\s?(?:§\s?)?6\s?\(\s?([1-5])\s?\)\s?(?:\(\s?([A-Ca-c])\s?\))?/g;
+const JFK_ACT = gate('declass/JFK-Act', /\bJFK\s?Act\s?(?:§\s?)?6\s?\(\s?([1-5])\s?\)\s?(?:\(\s?([A-Ca-c])\s?\))?/g, 'JFK');
 // The RESTRICTIONS field of the NARA JFK identification form: "RESTRICTIONS: 1B; 1C; 4".
-const RESTRICTIONS = /^RESTRICTIONS\s?:[ \t]*([^\n]{1,80})$/gm;
+const RESTRICTIONS = gate('declass/restrictions', /^RESTRICTIONS\s?:[ \t]*([^\n]{1,80})$/gm, 'RESTRICTIONS');
 
 function hit(code: string, start: number, end: number, confidence: number, extra: Partial<Hit> = {}): Hit {
   return { detector: 'declass', family: 'declass', code, start, end, role: 'marking', confidence, ...extra };
@@ -58,7 +66,7 @@ function placement(context: ScanContext, start: number): { prose: boolean; decl:
 
 function oadrHits(context: ScanContext): Hit[] {
   const hits: Hit[] = [];
-  for (const m of context.text.matchAll(OADR)) {
+  for (const m of context.matches(OADR)) {
     const read = `${m[1]}${m[2]}${m[3]}${m[4]}`;
     const ocr: OcrCorrection[] = [];
     if (read !== 'OADR') ocr.push({ from: read, to: 'OADR', kind: 'letter-confusion' });
@@ -84,7 +92,7 @@ function oadrHits(context: ScanContext): Hit[] {
 function x25Hits(context: ScanContext): Hit[] {
   const { text } = context;
   const hits: Hit[] = [];
-  for (const m of text.matchAll(X25)) {
+  for (const m of context.matches(X25)) {
     const start = m.index;
     const end = start + m[0].length;
     const ocr: OcrCorrection[] = [];
@@ -124,7 +132,7 @@ function x25Hits(context: ScanContext): Hit[] {
       );
     }
   }
-  for (const m of text.matchAll(X50)) {
+  for (const m of context.matches(X50)) {
     const d = readDigits(m[2] as string);
     if (!d) continue;
     const prefix = (m[1] as string).replace('O', '0');
@@ -141,7 +149,7 @@ function x25Hits(context: ScanContext): Hit[] {
 function xCodeHits(context: ScanContext): Hit[] {
   const { text } = context;
   const hits: Hit[] = [];
-  for (const m of text.matchAll(X_CODE)) {
+  for (const m of context.matches(X_CODE)) {
     const line = context.lineAt(m.index);
     const before = text.slice(line.start, m.index);
     if (!DECL_CUE.test(before)) continue;
@@ -158,7 +166,7 @@ function gdsHits(context: ScanContext): Hit[] {
   const { text } = context;
   const hits: Hit[] = [];
   const covered: Array<[number, number]> = [];
-  for (const m of text.matchAll(EXEMPT_FROM_GDS)) {
+  for (const m of context.matches(EXEMPT_FROM_GDS)) {
     const start = m.index;
     const end = start + m[0].length;
     covered.push([start, end]);
@@ -175,19 +183,19 @@ function gdsHits(context: ScanContext): Hit[] {
     }
   }
   const inCovered = (i: number): boolean => covered.some(([a, b]) => i >= a && i < b);
-  for (const m of text.matchAll(GDS)) {
+  for (const m of context.matches(GDS)) {
     if (inCovered(m.index)) continue;
     const { prose } = placement(context, m.index);
     const code = m[1] === 'XGDS' ? (m[2] ? `XGDS-${m[2]}` : 'XGDS') : 'GDS';
     hits.push(hit(code, m.index, m.index + m[0].length, 0.85, { role: prose ? 'mention' : 'marking' }));
   }
-  for (const m of text.matchAll(CAT_5B)) {
+  for (const m of context.matches(CAT_5B)) {
     if (inCovered(m.index)) continue;
     const line = context.lineText(m.index);
     if (!/11652|[Cc]ategory|CATEGORY|GDS/.test(line)) continue;
     hits.push(hit(`XGDS-${m[1]}`, m.index, m.index + m[0].length, 0.85, { attributes: { order: 'E.O. 11652', category: `5B(${m[1]})` } }));
   }
-  for (const m of text.matchAll(RDS)) {
+  for (const m of context.matches(RDS)) {
     const { prose } = placement(context, m.index);
     hits.push(hit(`${m[1]}-${m[2]}`, m.index, m.index + m[0].length, 0.85, { role: prose ? 'mention' : 'marking', attributes: { order: 'E.O. 12065' } }));
   }
@@ -196,7 +204,7 @@ function gdsHits(context: ScanContext): Hit[] {
 
 function impdetHits(context: ScanContext): Hit[] {
   const hits: Hit[] = [];
-  for (const m of context.text.matchAll(IMPDET)) {
+  for (const m of context.matches(IMPDET)) {
     const ocr: OcrCorrection[] = [];
     if (m[1] === '6') ocr.push({ from: '6', to: 'E', kind: 'letter-confusion' });
     const normal = /^E ?[1-4] IMPDET$/.test(m[0]);
@@ -217,7 +225,7 @@ function impdetHits(context: ScanContext): Hit[] {
 function groupHits(context: ScanContext): Hit[] {
   const { text } = context;
   const hits: Hit[] = [];
-  for (const m of text.matchAll(GROUP)) {
+  for (const m of context.matches(GROUP)) {
     const end = m.index + m[0].length;
     const following = text.slice(end, end + 60);
     const line = context.lineAt(m.index);
@@ -231,11 +239,11 @@ function groupHits(context: ScanContext): Hit[] {
 function jfkHits(context: ScanContext): Hit[] {
   const { text } = context;
   const hits: Hit[] = [];
-  for (const m of text.matchAll(JFK_ACT)) {
+  for (const m of context.matches(JFK_ACT)) {
     const code = `JFK-6(${m[1]})${m[2] ? `(${m[2].toUpperCase()})` : ''}`;
     hits.push(hit(code, m.index, m.index + m[0].length, 0.9, { role: 'editorial', attributes: { act: 'JFK Records Act' } }));
   }
-  for (const m of text.matchAll(RESTRICTIONS)) {
+  for (const m of context.matches(RESTRICTIONS)) {
     const value = m[1] as string;
     if (/JFK\s?Act/.test(value)) continue; // read by JFK_ACT above
     const valueStart = m.index + m[0].length - value.length;

@@ -1,3 +1,4 @@
+import { anyOf, gate } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import type { ScanContext } from './scan-context.js';
 
@@ -11,18 +12,19 @@ export interface PageBreak {
 }
 
 // FRUS editorial page markers: "[Facsimile Page 2]", "[Typeset Page 1254]", "[Page 3]".
-const BRACKET_PAGE = /\[(Facsimile Page|Typeset Page|Page)\s+(\d{1,5})\]/g;
+// Trigger: the word Page, at most 11 code units in ("[Facsimile ").
+const BRACKET_PAGE = gate('page/bracket', /\[(Facsimile Page|Typeset Page|Page)\s+(\d{1,5})\]/g, 'Page', 11);
 // Converter page separators: "-----…----- Page 2", "## Page 1" (not records: not on the document).
-const SEPARATOR = /^(?:-{10,}[ \t]*Page[ \t]+(\d{1,5})|#{1,3}[ \t]*Page[ \t]+(\d{1,5}))[ \t]*$/gm;
+const SEPARATOR = gate('page/separator', /^(?:-{10,}[ \t]*Page[ \t]+(\d{1,5})|#{1,3}[ \t]*Page[ \t]+(\d{1,5}))[ \t]*$/gm, 'Page', anyOf('-# \t'));
 // A printed page footer "Page 3 of 7".
-const PAGE_OF = /\bPage\s+(\d{1,5})\s+of\s+(\d{1,5})\b/g;
+const PAGE_OF = gate('page/page-of', /\bPage\s+(\d{1,5})\s+of\s+(\d{1,5})\b/g, 'Page');
 // The NARA JFK footer "NW 53217 DocId: 32204411 Page 3" (OCR: "Docld", "Dodid", "HW", "w¥'50953").
-const DOC_ID = /\bDo[cd][Il1id]d\s?:\s?(\d{6,10})(?:[ \t]+Page[ \t]+([0-9Iil]{1,4}))?/g;
+const DOC_ID = gate('page/doc-id', /\bDo[cd][Il1id]d\s?:\s?(\d{6,10})(?:[ \t]+Page[ \t]+([0-9Iil]{1,4}))?/g, 'Do');
 
 function jfkFooters(context: ScanContext): Array<{ start: number; end: number; attributes: Record<string, unknown>; page?: number }> {
   const { text } = context;
   const found: Array<{ start: number; end: number; attributes: Record<string, unknown>; page?: number }> = [];
-  for (const m of text.matchAll(DOC_ID)) {
+  for (const m of context.matches(DOC_ID)) {
     const line = context.lineAt(m.index);
     // The record number stands before "DocId" on the same line: "NW 50953 ", "wW50953", "HW 50953".
     const before = text.slice(Math.max(line.start, m.index - 16), m.index);
@@ -51,18 +53,18 @@ export function findPageBreaks(context: ScanContext): PageBreak[] {
     const { text } = context;
     const headers: PageBreak[] = [];
     for (let i = text.indexOf('\f'); i !== -1; i = text.indexOf('\f', i + 1)) headers.push({ offset: i + 1, kind: 'form-feed' });
-    for (const m of text.matchAll(BRACKET_PAGE)) {
+    for (const m of context.matches(BRACKET_PAGE)) {
       if (m[1] === 'Typeset Page') continue; // pages of the printed edition, not of the document
       headers.push({ offset: m.index, number: Number(m[2]), kind: m[1] === 'Page' ? 'page-marker' : 'facsimile' });
     }
-    for (const m of text.matchAll(SEPARATOR)) headers.push({ offset: m.index, number: Number(m[1] ?? m[2]), kind: 'separator' });
+    for (const m of context.matches(SEPARATOR)) headers.push({ offset: m.index, number: Number(m[1] ?? m[2]), kind: 'separator' });
     if (headers.length > 0) return headers.sort((a, b) => a.offset - b.offset);
     const footers: PageBreak[] = [];
     const after = (end: number): number => {
       const line = context.lineAt(end);
       return Math.min(text.length, line.end + 1);
     };
-    for (const m of text.matchAll(PAGE_OF)) footers.push({ offset: after(m.index + m[0].length), number: Number(m[1]) + 1, kind: 'footer' });
+    for (const m of context.matches(PAGE_OF)) footers.push({ offset: after(m.index + m[0].length), number: Number(m[1]) + 1, kind: 'footer' });
     for (const f of jfkFooters(context)) footers.push({ offset: after(f.end), ...(f.page !== undefined ? { number: f.page + 1 } : {}), kind: 'footer' });
     return footers.filter((f) => f.offset < text.length).sort((a, b) => a.offset - b.offset);
   });
@@ -74,7 +76,7 @@ export const pageDetector: Detector = {
   family: 'page',
   detect(context) {
     const hits: Hit[] = [];
-    for (const m of context.text.matchAll(BRACKET_PAGE)) {
+    for (const m of context.matches(BRACKET_PAGE)) {
       const code = m[1] === 'Facsimile Page' ? 'facsimile' : m[1] === 'Typeset Page' ? 'typeset' : 'page-number';
       hits.push({
         detector: 'page',
@@ -87,7 +89,7 @@ export const pageDetector: Detector = {
         attributes: { pageNumber: Number(m[2]) },
       });
     }
-    for (const m of context.text.matchAll(PAGE_OF)) {
+    for (const m of context.matches(PAGE_OF)) {
       hits.push({
         detector: 'page',
         family: 'page',

@@ -1,10 +1,11 @@
+import { anyOf, gate, isSpace, isWordChar } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import type { ScanContext } from './scan-context.js';
 
 // Any bracketed stretch on one line, at most 200 code units: "[REDACTED]", "[1 line not
 // declassified]". The class excludes brackets and line breaks, so every "[" scans at most to
 // the next bracket: linear even on a million unclosed brackets.
-const BRACKET = /\[([^\[\]\n]{1,200})\]/g;
+const BRACKET = gate('redaction/bracket', /\[([^\[\]\n]{1,200})\]/g, '[');
 
 // What a bracket may hold to be a generic placeholder.
 const PLACEHOLDER: Array<[RegExp, string]> = [
@@ -23,14 +24,18 @@ const EXTENT =
   /^(less than\s+)?(\d{1,4}(?:[-–]\d\/\d|\s?½|\.\d)?|one|two|three|a|an)\s+(lines?|paragraphs?|pages?|words?)(?:\s+\((\d{1,4}(?:[-–]\d\/\d|½)?)\s+lines?(?:\s+of\s+source\s+text)?\))?(?:\s+of\s+source\s+text)?$/i;
 
 // The phrase outside brackets, as in a source note: "2 pages of source text not declassified".
-const LOOSE_PHRASE =
-  /(?<![\w[])((?:less than\s+)?\d{1,4}(?:[-–]\d\/\d|½)?\s+(?:lines?|paragraphs?|pages?)(?:\s+of\s+source\s+text)?\s+not declassified)/g;
+const LOOSE_PHRASE = gate(
+  'redaction/loose-phrase',
+  /(?<![\w[])((?:less than\s+)?\d{1,4}(?:[-–]\d\/\d|½)?\s+(?:lines?|paragraphs?|pages?)(?:\s+of\s+source\s+text)?\s+not declassified)/g,
+  'not declassified',
+  anyOf('-–/½', isWordChar, isSpace),
+);
 
 // Runs of block characters left where text was blacked out: "█████", "■ ■ ■".
 const BLOCKS = /[█■▇▆▉▊▋▌▍▎▏▓](?:[ ]?[█■▇▆▉▊▋▌▍▎▏▓]){2,}/g;
 
 // Typed-over deletions: "XXXXX", "XXXX XXXX", "xxxxxxx" (five or more, not part of a word).
-const TYPED_OVER = /(?<![A-Za-z0-9])(?:X{5,}|x{5,}|X{4}(?: X{4,}){1,20})(?![A-Za-z0-9])/g;
+const TYPED_OVER = gate('redaction/typed-over', /(?<![A-Za-z0-9])(?:X{5,}|x{5,}|X{4}(?: X{4,}){1,20})(?![A-Za-z0-9])/g, /XXXX|xxxxx/g);
 
 // Pages withheld in full: FBI deleted-page sheets, NARA withdrawal notices.
 const WITHHELD_PAGE =
@@ -64,7 +69,7 @@ export function parseExtent(phrase: string): { extent?: Record<string, unknown>;
 
 function bracketHits(context: ScanContext, hits: Hit[], covered: Array<[number, number]>): void {
   const { text } = context;
-  for (const m of text.matchAll(BRACKET)) {
+  for (const m of context.matches(BRACKET)) {
     const inner = m[1] as string;
     const start = m.index;
     const end = start + m[0].length;
@@ -113,7 +118,7 @@ export const redactionDetector: Detector = {
     const covered: Array<[number, number]> = [];
     bracketHits(context, hits, covered);
     const inside = (i: number): boolean => covered.some(([a, b]) => i >= a && i < b);
-    for (const m of text.matchAll(LOOSE_PHRASE)) {
+    for (const m of context.matches(LOOSE_PHRASE)) {
       if (inside(m.index)) continue;
       const phrase = (m[1] as string).replace(/\s+not declassified$/, '');
       hits.push({
@@ -139,7 +144,7 @@ export const redactionDetector: Detector = {
         attributes: { length: m[0].replace(/ /g, '').length },
       });
     }
-    for (const m of text.matchAll(TYPED_OVER)) {
+    for (const m of context.matches(TYPED_OVER)) {
       hits.push({
         detector: 'redaction',
         family: 'redaction',

@@ -1,3 +1,4 @@
+import { anyOf, findTriggers, gate, isDigit, isLetter, isSpace, isWordChar } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import { parseDate } from './parse-date.js';
 import { countLowerWords, type ScanContext } from './scan-context.js';
@@ -56,16 +57,15 @@ interface Line {
   text: string;
 }
 
-/** The text's lines, from the scan context's line index. */
-function linesOf(context: ScanContext): Line[] {
-  const { locator, text } = context;
-  const lines: Line[] = [];
-  for (let n = 1; n <= locator.lineCount; n++) {
-    const { start, end } = locator.lineRange(n);
-    lines.push({ start, end, text: text.slice(start, end) });
-  }
-  return lines;
+/** Line `n` (1-based) of the text, from the scan context's line index. */
+function lineAtNumber(context: ScanContext, n: number): Line {
+  const { start, end } = context.locator.lineRange(n);
+  return { start, end, text: context.text.slice(start, end) };
 }
+
+// Something every stamp line holds (each STAMP_LINE alternative starts with one of these), so
+// only the lines holding one need the full test.
+const STAMP_CUE = /DEPARTMENT OF STATE|IS\/FPC\/CDR|A\/CDC\/MR|MR Cases Only|EO Citations|RELEAS|EXCISE|DENY|DENIED IN|TOTAL DENIAL|DECLASSIF|DE-CLASSIFY|IT PART|IN PART|IN FILE|DELETE|CLASSIFY as|DOWNGRADE|TS auth|TS AUTH|FOIA|PA [Ee]xemptions|ENDORSE EXISTING|RDS or XDS|REASON\(S\)|REVIEWED BY|\(\s?\)/g;
 
 function stampLine(line: string): boolean {
   const rest = line.replace(BOX, '').replace(/^[#*>\s]+/, '');
@@ -73,20 +73,25 @@ function stampLine(line: string): boolean {
 }
 
 function releaseDecisionHits(context: ScanContext): Hit[] {
-  const { text } = context;
-  const lines = context.memo('lines', () => linesOf(context));
+  const { locator } = context;
+  const lineCount = locator.lineCount;
+  // The lines a stamp can start on: those holding a stamp cue, ascending.
+  const cueLines: number[] = [];
+  for (const t of findTriggers(context.text, STAMP_CUE)) {
+    const n = locator.lineOf(t);
+    if (cueLines[cueLines.length - 1] !== n) cueLines.push(n);
+  }
   const hits: Hit[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    if (!stampLine((lines[i] as Line).text)) {
-      i++;
-      continue;
-    }
-    const block: Line[] = [lines[i] as Line];
-    let j = i + 1;
+  let next = 1; // lines below this belong to a block already read
+  for (const n of cueLines) {
+    if (n < next) continue;
+    const first = lineAtNumber(context, n);
+    if (!stampLine(first.text)) continue;
+    const block: Line[] = [first];
+    let j = n + 1;
     let gap = 0;
-    while (j < lines.length) {
-      const line = lines[j] as Line;
+    while (j <= lineCount) {
+      const line = lineAtNumber(context, j);
       if (stampLine(line.text)) {
         block.push(line);
         gap = 0;
@@ -101,7 +106,7 @@ function releaseDecisionHits(context: ScanContext): Hit[] {
     const stampLines = block.filter((l) => stampLine(l.text));
     const strong = stampLines.some((l) => STRONG_LINE.test(l.text.replace(BOX, '').replace(/^[#*>\s]+/, '')));
     if (stampLines.length >= 2 || strong) hits.push(releaseDecisionHit(context, block));
-    i = j;
+    next = j;
   }
   return hits;
 }
@@ -171,24 +176,41 @@ const NARA = /\bDECLASSIFIED\s{0,4}\n?\s{0,4}Authority\s?:?\s?([A-Z]{2,4}[ -]?[0
 // CREST and CIA FOIA release lines, with the usual OCR damage to "Release":
 // "Approved For Release 2004/05/05 : CIA-RDP80B01495R000200090015-8",
 // "Declassified in Part - Sanitized Copy Approved for Release 2013/08/06 : CIA-RDP…".
-const CIA_RELEASE =
-  /(Declassified\s?(?:in\s?Part|and)\s?[-–]{0,2}\s?)?(Sani\w{3,5}\s?Copy\s?)?Approve+d\s?[Ff]or\s?(?:Release|[A-Za-z1' ]{2,9}?)\s?:?\s?(\d{4}\s?\/\s?\d{2}\s?\/\s?\d{2})(?:\s?:?\s?([cC][iI][aA]-RDP[0-9A-Za-z\-]{12,26}))?/g;
+const CIA_RELEASE = gate(
+  'stamp/cia-release',
+  /(Declassified\s?(?:in\s?Part|and)\s?[-–]{0,2}\s?)?(Sani\w{3,5}\s?Copy\s?)?Approve+d\s?[Ff]or\s?(?:Release|[A-Za-z1' ]{2,9}?)\s?:?\s?(\d{4}\s?\/\s?\d{2}\s?\/\s?\d{2})(?:\s?:?\s?([cC][iI][aA]-RDP[0-9A-Za-z\-]{12,26}))?/g,
+  'pprove',
+  anyOf('-–', isWordChar, isSpace),
+);
 
 // The CIA Historical Review Program stamp: "APPROVED FOR RELEASE 1993 CIA HISTORICAL-REVIEW PROGRAM".
 const CIA_HRP = /APPROVED FOR RELEASE\s{1,4}(\d{4})\s{1,4}CIA\s+HISTORICAL[- ]REVIEW\s+PROGRAM/gi;
 
 // The JFK Act release line, 1990s and 2017–2025 forms.
-const JFK_ACT =
-  /(?:(\d{4})\s+)?RELEASED?\s+UNDER\s+THE\s+(?:PRESIDENT\s+)?JOHN\s+F\.?\s+KENNEDY\s+ASSASSINATION\s+RECORDS\.?\s+(?:COLLECTION\s+)?ACT\s+OF\s+1992(?:\s{0,4}\(44\s?USC\s?2107\s?Note\)\.?)?(?:\s{0,4}Case#?\s?:?\s?(NW\s?\d{4,6}))?(?:\s{0,4}Date\s?:?\s?(\d{1,2}[-/]\d{1,2}[-/]\d{2,4}))?/gi;
+const JFK_ACT = gate(
+  'stamp/JFK-Act',
+  /(?:(\d{4})\s+)?RELEASED?\s+UNDER\s+THE\s+(?:PRESIDENT\s+)?JOHN\s+F\.?\s+KENNEDY\s+ASSASSINATION\s+RECORDS\.?\s+(?:COLLECTION\s+)?ACT\s+OF\s+1992(?:\s{0,4}\(44\s?USC\s?2107\s?Note\)\.?)?(?:\s{0,4}Case#?\s?:?\s?(NW\s?\d{4,6}))?(?:\s{0,4}Date\s?:?\s?(\d{1,2}[-/]\d{1,2}[-/]\d{2,4}))?/gi,
+  /released?\s+under\s/gi,
+  anyOf('', isDigit, isSpace),
+);
 
 // "CIA HAS NO OBJECTION TO DECLASSIFICATION AND/OR RELEASE …", "No DoD objection to public
 // disclosure …" (OCR "OSSECTION").
-const NO_OBJECTION = /\b(?:(CIA|DoD|DOD|FBI|NSA|State|STATE)\s+HAS\s+)?NO\s+(?:(DoD|DOD|CIA|FBI|NSA)\s+)?O[A-Za-z]{4,8}ION\s+TO\b/gi;
+// Trigger: "ION TO"; before it stand only letters and spaces (agency, HAS, NO, O…).
+const NO_OBJECTION = gate(
+  'stamp/no-objection',
+  /\b(?:(CIA|DoD|DOD|FBI|NSA|State|STATE)\s+HAS\s+)?NO\s+(?:(DoD|DOD|CIA|FBI|NSA)\s+)?O[A-Za-z]{4,8}ION\s+TO\b/gi,
+  /ION\s+TO\b/gi,
+  anyOf('', isLetter, isSpace),
+);
 const NO_OBJECTION_MORE = /^\s{0,4}(?:DECLASS\w*|AND\/?\s?OR|RELEASE|IN\s+THIS|AS\s+SANITIZ\w*|EXCEPT|OF\s+(?:CIA|THIS))/i;
 
 // The FBI stamp "ALL INFORMATION CONTAINED HEREIN IS UNCLASSIFIED EXCEPT WHERE SHOWN OTHERWISE".
-const FBI_DECLASS =
-  /ALL\s+INFORMATION\s+CONTA\w{0,6}(?:\s+\w?[EH]?EREIN\s+IS\s+\w{0,3}CLASSIFIED(?:\s+EXCEPT\s+WHERE\s+SHO\w{0,3}(?:\s+OTHERWISE)?)?)?/gi;
+const FBI_DECLASS = gate(
+  'stamp/fbi-declassification',
+  /ALL\s+INFORMATION\s+CONTA\w{0,6}(?:\s+\w?[EH]?EREIN\s+IS\s+\w{0,3}CLASSIFIED(?:\s+EXCEPT\s+WHERE\s+SHO\w{0,3}(?:\s+OTHERWISE)?)?)?/gi,
+  /all\s+information/gi,
+);
 
 // "Classification cancelled by authority of …", "Classification changed to CONFIDENTIAL by …".
 const CLASSIFICATION_CHANGE =
@@ -196,14 +218,18 @@ const CLASSIFICATION_CHANGE =
 
 // Lines of a classification authority block: "Classified by: …", "CL BY 012170", "Derived From: …",
 // "DRV FRM: …", "Reason: 1.4(b)", "CL REASON: …", "Declassify On: 20350101", "DECL ON: X1", "DECL: OADR".
-const AUTHORITY_LINE =
-  /^[ \t\-*]*(CLASSIFIED\s+BY|Classified\s+[Bb]y|CL\s?BY|DERIVED\s+FROM|Derived\s+[Ff]rom|DRV\s?(?:FRM|FROM)|CL\s+REASON|REASON|Reason|DECLASSIFY\s+ON|Declassify\s+[Oo]n|DECL\s?ON|DECL)\b[ \t]*:?[ \t]*([^\n]{0,80})$/gm;
+const AUTHORITY_LINE = gate(
+  'stamp/authority-line',
+  /^[ \t\-*]*(CLASSIFIED\s+BY|Classified\s+[Bb]y|CL\s?BY|DERIVED\s+FROM|Derived\s+[Ff]rom|DRV\s?(?:FRM|FROM)|CL\s+REASON|REASON|Reason|DECLASSIFY\s+ON|Declassify\s+[Oo]n|DECL\s?ON|DECL)\b[ \t]*:?[ \t]*([^\n]{0,80})$/gm,
+  /CLASSIFIED\s+BY|Classified\s+[Bb]y|CL\s?BY|DERIVED\s+FROM|Derived\s+[Ff]rom|DRV\s?(?:FRM|FROM)|CL\s+REASON|REASON|Reason|Declassify\s+[Oo]n|DECL/g,
+  anyOf(' \t-*'),
+);
 
 // The State Department FOIA case line: "Case No. F-2014-20439 Doc No. C05765907 Date: 08/31/2015".
 const FOIA_CASE = /(?:U\.S\.\s+Department\s+of\s+State\s+)?Case\s+No\.\s?(F-\d{4}-\d{3,6})\s+Doc\s+No\.\s?(C\d{6,9})(?:\s+Date\s?:\s?(\d{1,2}\/\d{1,2}\/\d{4}))?/g;
 
 // "REPRODUCTION BY OTHER THAN THE ISSUING OFFICE IS PROHIBITED" (OCR "1SSUING", "PROHISITED").
-const REPRODUCTION = /REPRODUCTION\s+BY\s+OTHER\s+THAN\s+(?:THE\s+)?[1I]SSUING\s+OFFICE\s+[1I]S\s+PROH\w{3,6}/gi;
+const REPRODUCTION = gate('stamp/reproduction', /REPRODUCTION\s+BY\s+OTHER\s+THAN\s+(?:THE\s+)?[1I]SSUING\s+OFFICE\s+[1I]S\s+PROH\w{3,6}/gi, /reproduction/gi);
 
 /** Repairs a CREST document id read by OCR (`CIA-RDP80BO1495R…` → `CIA-RDP80B01495R…`), or returns `undefined`. */
 export function repairRdpId(raw: string): string | undefined {
@@ -258,7 +284,7 @@ function singleStampHits(context: ScanContext): Hit[] {
     if (m[2]) attributes.by = m[2].trim();
     hits.push(stampHit('declassified-authority', m.index, m.index + m[0].length, 0.9, attributes));
   }
-  for (const m of text.matchAll(CIA_RELEASE)) {
+  for (const m of context.matches(CIA_RELEASE)) {
     const sanitized = Boolean(m[2]) || /in\s?Part/i.test(m[1] ?? '');
     const attributes: Record<string, unknown> = { variant: 'CREST', ...dateAttributes(m[3]) };
     const ocr = [];
@@ -277,7 +303,7 @@ function singleStampHits(context: ScanContext): Hit[] {
   for (const m of text.matchAll(CIA_HRP)) {
     hits.push(stampHit('cia-release', m.index, m.index + m[0].length, 0.95, { variant: 'HRP', year: Number(m[1]) }));
   }
-  for (const m of text.matchAll(JFK_ACT)) {
+  for (const m of context.matches(JFK_ACT)) {
     const attributes: Record<string, unknown> = {};
     if (m[1]) attributes.releaseYear = Number(m[1]);
     if (m[2]) attributes.caseNumber = m[2].replace(/\s/g, ' ');
@@ -285,7 +311,7 @@ function singleStampHits(context: ScanContext): Hit[] {
     const ocr = /RECORDS\./i.test(m[0]) ? [{ from: 'RECORDS.', to: 'RECORDS', kind: 'letter-confusion' as const }] : [];
     hits.push(stampHit('jfk-act', m.index, m.index + m[0].length, 0.97, attributes, { ocr }));
   }
-  for (const m of text.matchAll(NO_OBJECTION)) {
+  for (const m of context.matches(NO_OBJECTION)) {
     let end = context.lineAt(m.index).end;
     for (let k = 0; k < 5 && end < text.length; k++) {
       const next = context.lineAt(end + 1);
@@ -301,7 +327,7 @@ function singleStampHits(context: ScanContext): Hit[] {
     const ocr = /OBJECTION/i.test(m[0]) ? [] : [{ from: m[0], to: m[0].replace(/O[A-Za-z]{4,8}ION/i, 'OBJECTION'), kind: 'garbled' as const }];
     hits.push(stampHit('no-objection', m.index, end, ocr.length ? 0.75 : 0.9, attributes, { ocr }));
   }
-  for (const m of text.matchAll(FBI_DECLASS)) {
+  for (const m of context.matches(FBI_DECLASS)) {
     const complete = /HEREIN|EREIN/i.test(m[0]);
     const ocr = /CONTAINED/i.test(m[0]) && (!complete || /HEREIN IS UNCLASSIFIED/i.test(m[0].replace(/\s+/g, ' '))) ? [] : [{ from: m[0], to: 'ALL INFORMATION CONTAINED HEREIN IS UNCLASSIFIED', kind: 'garbled' as const }];
     hits.push(stampHit('declassification', m.index, m.index + m[0].length, complete ? 0.9 : 0.6, { agency: 'FBI' }, { ocr }));
@@ -315,7 +341,7 @@ function singleStampHits(context: ScanContext): Hit[] {
   for (const m of text.matchAll(FOIA_CASE)) {
     hits.push(stampHit('foia-case', m.index, m.index + m[0].length, 0.95, { caseNumber: m[1], documentNumber: m[2], ...dateAttributes(m[3]) }));
   }
-  for (const m of text.matchAll(REPRODUCTION)) {
+  for (const m of context.matches(REPRODUCTION)) {
     const ocr = /THE ISSUING OFFICE IS PROHIBITED/i.test(m[0].replace(/\s+/g, ' ')) ? [] : [{ from: m[0], to: 'REPRODUCTION BY OTHER THAN THE ISSUING OFFICE IS PROHIBITED', kind: 'garbled' as const }];
     hits.push(stampHit('reproduction-prohibited', m.index, m.index + m[0].length, 0.9, {}, { ocr }));
   }
@@ -339,7 +365,7 @@ function authorityBlockHits(context: ScanContext): Hit[] {
     if (block) hits.push(stampHit('classification-authority', block.start, block.end, 0.85, { ...block.fields }));
     block = undefined;
   };
-  for (const m of text.matchAll(AUTHORITY_LINE)) {
+  for (const m of context.matches(AUTHORITY_LINE)) {
     const value = (m[2] as string).trim();
     // "Reason" and "Classified by" in prose are not authority lines.
     if (countLowerWords(value) > 6) continue;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SpanSchema } from '../core/position.js';
+import { gate } from './gated-pattern.js';
 import { parseDate } from './parse-date.js';
 import { isProse, type ScanContext } from './scan-context.js';
 
@@ -33,9 +34,16 @@ const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\\.?
 // The date forms of declassified documents, each a fixed sequence of bounded pieces (linear):
 // 2004/05/05 | 3/13/93, 10-28-1962 | October 27, 1962 | 27 Oct 1962. The look-behind and
 // look-ahead refuse a date glued to more digits or slashes ("1/2/3/4", RDP ids).
-const DATE = new RegExp(
-  `(?<![\\d/.-])(?:\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}|\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|${MONTH}\\s{1,3}\\d{1,2},?\\s{1,3}\\d{4}|\\d{1,2}\\s{1,3}${MONTH},?\\s{1,3}\\d{4})(?![\\d/]|[.-]\\d)`,
-  'g',
+// Trigger: a digit, separator and digit, or a month's name; a match starts at most 5 code units
+// before it ("12  Oct", "1962/").
+const DATE = gate(
+  'dates/date',
+  new RegExp(
+    `(?<![\\d/.-])(?:\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}|\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|${MONTH}\\s{1,3}\\d{1,2},?\\s{1,3}\\d{4}|\\d{1,2}\\s{1,3}${MONTH},?\\s{1,3}\\d{4})(?![\\d/]|[.-]\\d)`,
+    'g',
+  ),
+  /\d[/.-]\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/g,
+  5,
 );
 // Words before a date on its line that make it a review or release date.
 const RELEASE_BEFORE =
@@ -54,7 +62,7 @@ const LABEL = /\b(?:date|dated|DTG)\s*[:.]?\s*\**\s*$/i;
 export function findDates(context: ScanContext): DateMention[] {
   const { text, locator } = context;
   const found: DateMention[] = [];
-  for (const m of text.matchAll(DATE)) {
+  for (const m of context.matches(DATE)) {
     const parsed = parseDate(m[0]);
     if (!parsed || parsed.year === undefined) continue;
     const start = m.index;

@@ -1,4 +1,5 @@
 import { createLocator, type Locator } from '../core/position.js';
+import { findTriggers, gate, gatedMatches, type GatedPattern } from './gated-pattern.js';
 
 /** A line of the text: 0-based offsets, `end` exclusive and before the line break. */
 export interface LineRange {
@@ -25,10 +26,15 @@ export interface ScanContext {
   isStruck(start: number, end: number): boolean;
   /** Memoizes an analysis under a key, for detectors that share work. */
   memo<T>(key: string, compute: () => T): T;
+  /**
+   * The matches of a gated pattern, the same as `text.matchAll(pattern.re)` gives, found from
+   * its trigger's positions (computed once per text and trigger).
+   */
+  matches(pattern: GatedPattern): RegExpExecArray[];
 }
 
 /** Markdown strikethrough as OCR converters emit it: `~~…~~` within one line, at most 200 code units. */
-const STRIKE = /~~([^~\n]{1,200})~~/g;
+const STRIKE = gate('context/strike', /~~([^~\n]{1,200})~~/g, '~~');
 
 /**
  * How far either side of a position `lineAt` reaches on a long line, in UTF-16 code units.
@@ -50,10 +56,14 @@ export function createScanContext(text: string): ScanContext {
     if (line.end - line.start <= 2 * LINE_WINDOW) return line;
     return { ...line, start: Math.max(line.start, offset - LINE_WINDOW), end: Math.min(line.end, offset + LINE_WINDOW) };
   };
+  const matches = (pattern: GatedPattern): RegExpExecArray[] => {
+    const triggers = memo(pattern.triggerKey, () => findTriggers(text, pattern.trigger));
+    return triggers.length === 0 ? [] : gatedMatches(text, pattern, triggers);
+  };
   const strikes = (): Array<[number, number]> =>
     memo('strikes', () => {
       const found: Array<[number, number]> = [];
-      for (const m of text.matchAll(STRIKE)) found.push([m.index, m.index + m[0].length]);
+      for (const m of matches(STRIKE)) found.push([m.index, m.index + m[0].length]);
       return found;
     });
   return {
@@ -82,6 +92,7 @@ export function createScanContext(text: string): ScanContext {
       return found >= 0 && end <= (list[found] as [number, number])[1];
     },
     memo,
+    matches,
   };
 }
 
