@@ -2,10 +2,17 @@ import { InvalidArgumentError } from './core/errors.js';
 import type { Family } from './core/vocabulary.js';
 import { FAMILIES } from './core/vocabulary.js';
 import { buildPages, pagesFromStarts } from './normalize/build-pages.js';
+import { choosePageBreaks } from './scan/detect-page.js';
 import type { MarkerRecord, Page } from './normalize/marker-record.js';
-import { normalizeHits } from './normalize/normalize-hits.js';
-import { findDates, type DateMention } from './scan/find-dates.js';
+import { locateHits, normalizeHits } from './normalize/normalize-hits.js';
+import type { Locator } from './core/position.js';
+import type { DateMention, DateMentionSchema, FoundDate } from './scan/find-dates.js';
 import { scanText } from './scan/scan-text.js';
+
+/** A found date with its span, keys in the order of {@link DateMentionSchema}. */
+export function toDateMention(d: FoundDate, locator: Pick<Locator, 'toSpan'>): DateMention {
+  return { raw: d.raw, iso: d.iso, year: d.year, span: locator.toSpan(d.start, d.end), cue: d.cue };
+}
 
 /** Options of {@link scan}. */
 export interface ScanOptions {
@@ -65,12 +72,12 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
     }
     pages = pagesFromStarts(text.length, starts);
   } else {
-    pages = buildPages(text.length, result.breaks);
+    pages = buildPages(text.length, choosePageBreaks(result.breaks, text.length));
   }
   return {
     source: options.source ?? null,
-    records: normalizeHits(text, result.hits, result.context.locator, pages),
+    records: normalizeHits(locateHits(text, result.hits, result.locator), pages),
     pages,
-    dates: findDates(result.context),
+    dates: result.dates.map((d) => toDateMention(d, result.locator)),
   };
 }

@@ -1,5 +1,5 @@
 import { getCatalog, type CatalogEntry } from '../catalog/catalog.js';
-import type { Locator } from '../core/position.js';
+import type { Locator, Span } from '../core/position.js';
 import type { Family } from '../core/vocabulary.js';
 import type { Hit } from '../scan/hit.js';
 import { pageAt } from './build-pages.js';
@@ -23,14 +23,27 @@ function round(n: number): number {
   return Math.round(Math.min(1, Math.max(0, n)) * 100) / 100;
 }
 
+/** A hit with the text it covers and its span, as the scanner hands it to {@link normalizeHits}. */
+export interface LocatedHit extends Hit {
+  /** The covered text, `text.slice(start, end)`. */
+  raw: string;
+  span: Span;
+}
+
+/** Adds the covered text and span to each hit, from the text and its locator. */
+export function locateHits(text: string, hits: readonly Hit[], locator: Locator): LocatedHit[] {
+  return hits.map((hit) => ({ ...hit, raw: text.slice(hit.start, hit.end), span: locator.toSpan(hit.start, hit.end) }));
+}
+
 /**
- * Turns hits into records: drops duplicate reads of the same characters, adds positions,
- * page, catalog meaning and authority, and flags codes the catalog does not know.
- * Records come out in document order.
+ * Turns hits into records: drops duplicate reads of the same characters, adds the page,
+ * catalog meaning and authority, and flags codes the catalog does not know. Records come out
+ * in document order. `pages` must hold every page the hits fall on; a stamp cancels the
+ * classification of its own page only, so the hits of one page can be normalized on their own.
  */
-export function normalizeHits(text: string, hits: readonly Hit[], locator: Locator, pages: readonly Page[]): MarkerRecord[] {
+export function normalizeHits(hits: readonly LocatedHit[], pages: readonly Page[]): MarkerRecord[] {
   // Same family, code and span read twice: keep the surer read.
-  const best = new Map<string, Hit>();
+  const best = new Map<string, LocatedHit>();
   for (const hit of hits) {
     const k = `${hit.family}\u0000${hit.code}\u0000${hit.start}\u0000${hit.end}`;
     const seen = best.get(k);
@@ -68,8 +81,8 @@ export function normalizeHits(text: string, hits: readonly Hit[], locator: Locat
       family: hit.family,
       code: hit.code,
       key,
-      raw: text.slice(hit.start, hit.end),
-      span: locator.toSpan(hit.start, hit.end),
+      raw: hit.raw,
+      span: hit.span,
       page,
       role: hit.role,
       confidence: round(hit.confidence),

@@ -6,6 +6,8 @@ import type { ScanContext } from './scan-context.js';
 export interface PageBreak {
   /** 0-based offset where the new page starts. */
   offset: number;
+  /** 0-based offset of the marker that gives the break (the form feed, the separator, the footer). */
+  at: number;
   /** The page number printed with the break, when there is one. */
   number?: number;
   kind: 'form-feed' | 'facsimile' | 'page-marker' | 'separator' | 'footer';
@@ -44,30 +46,40 @@ function jfkFooters(context: ScanContext): Array<{ start: number; end: number; a
 }
 
 /**
- * Finds where pages start: form feeds, FRUS `[Facsimile Page N]` markers, converter
- * separators (`---- Page 2`, `## Page 1`); when there are none of those, printed footers
- * (`Page 3 of 7`, NARA JFK footers) end pages. Sorted by offset.
+ * Finds every page marker of the text: headers (form feeds, FRUS `[Facsimile Page N]`, converter
+ * separators `---- Page 2`, `## Page 1`) and footers (`Page 3 of 7`, NARA JFK footers), each
+ * as the break it would make. Which of them cut the pages is decided for the whole document by
+ * {@link choosePageBreaks}.
  */
 export function findPageBreaks(context: ScanContext): PageBreak[] {
   return context.memo('page-breaks', () => {
     const { text } = context;
-    const headers: PageBreak[] = [];
-    for (let i = text.indexOf('\f'); i !== -1; i = text.indexOf('\f', i + 1)) headers.push({ offset: i + 1, kind: 'form-feed' });
+    const found: PageBreak[] = [];
+    for (let i = text.indexOf('\f'); i !== -1; i = text.indexOf('\f', i + 1)) found.push({ offset: i + 1, at: i, kind: 'form-feed' });
     for (const m of context.matches(BRACKET_PAGE)) {
       if (m[1] === 'Typeset Page') continue; // pages of the printed edition, not of the document
-      headers.push({ offset: m.index, number: Number(m[2]), kind: m[1] === 'Page' ? 'page-marker' : 'facsimile' });
+      found.push({ offset: m.index, at: m.index, number: Number(m[2]), kind: m[1] === 'Page' ? 'page-marker' : 'facsimile' });
     }
-    for (const m of context.matches(SEPARATOR)) headers.push({ offset: m.index, number: Number(m[1] ?? m[2]), kind: 'separator' });
-    if (headers.length > 0) return headers.sort((a, b) => a.offset - b.offset);
-    const footers: PageBreak[] = [];
+    for (const m of context.matches(SEPARATOR)) found.push({ offset: m.index, at: m.index, number: Number(m[1] ?? m[2]), kind: 'separator' });
     const after = (end: number): number => {
       const line = context.lineAt(end);
       return Math.min(text.length, line.end + 1);
     };
-    for (const m of context.matches(PAGE_OF)) footers.push({ offset: after(m.index + m[0].length), number: Number(m[1]) + 1, kind: 'footer' });
-    for (const f of jfkFooters(context)) footers.push({ offset: after(f.end), ...(f.page !== undefined ? { number: f.page + 1 } : {}), kind: 'footer' });
-    return footers.filter((f) => f.offset < text.length).sort((a, b) => a.offset - b.offset);
+    for (const m of context.matches(PAGE_OF)) found.push({ offset: after(m.index + m[0].length), at: m.index, number: Number(m[1]) + 1, kind: 'footer' });
+    for (const f of jfkFooters(context)) found.push({ offset: after(f.end), at: f.start, ...(f.page !== undefined ? { number: f.page + 1 } : {}), kind: 'footer' });
+    return found;
   });
+}
+
+/**
+ * The breaks that cut a document of `length` code units into pages, sorted by offset: its
+ * headers when it has any; otherwise its footers, each ending a page. `breaks` must list the
+ * document's markers in the order {@link findPageBreaks} gives them.
+ */
+export function choosePageBreaks(breaks: readonly PageBreak[], length: number): PageBreak[] {
+  const headers = breaks.filter((b) => b.kind !== 'footer');
+  if (headers.length > 0) return headers.sort((a, b) => a.offset - b.offset);
+  return breaks.filter((f) => f.offset < length).sort((a, b) => a.offset - b.offset);
 }
 
 /** Detects page markers printed on or added to the document: `[Facsimile Page N]`, `[Typeset Page N]`, `Page N of M`, NARA JFK footers. */

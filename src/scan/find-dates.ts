@@ -53,15 +53,23 @@ const RELEASE_AFTER = /^\W{0,3}BY\s+\d/i;
 // A "Date:" label right before the date.
 const LABEL = /\b(?:date|dated|DTG)\s*[:.]?\s*\**\s*$/i;
 
+/** A date as {@link findDates} finds it: a {@link DateMention} with 0-based offsets instead of a span. */
+export interface FoundDate extends Omit<DateMention, 'span'> {
+  /** 0-based offset of the date's first code unit. */
+  start: number;
+  /** 0-based offset just past the date (exclusive). */
+  end: number;
+}
+
 /**
  * Finds the dates in a document's text and says, from the words around each, whether it looks
  * like a release date, a dated field, a dateline or a date in prose. Which of them is the
  * document's own date and which the review date is decided later, by `assess`, which also sees
  * the stamps. Never throws; linear in the text's length.
  */
-export function findDates(context: ScanContext): DateMention[] {
-  const { text, locator } = context;
-  const found: DateMention[] = [];
+export function findDates(context: ScanContext): FoundDate[] {
+  const { text } = context;
+  const found: FoundDate[] = [];
   for (const m of context.matches(DATE)) {
     const parsed = parseDate(m[0]);
     if (!parsed || parsed.year === undefined) continue;
@@ -76,7 +84,7 @@ export function findDates(context: ScanContext): DateMention[] {
     else if (LABEL.test(before)) cue = 'label';
     else if (isProse(whole)) cue = 'prose';
     else cue = 'dateline';
-    found.push({ raw: m[0], iso: parsed.iso ?? null, year: parsed.year, span: locator.toSpan(start, end), cue });
+    found.push({ raw: m[0], iso: parsed.iso ?? null, year: parsed.year, start, end, cue });
   }
   return found;
 }
