@@ -8,6 +8,9 @@
  */
 export { scan } from './scan.js';
 export type { ScanOptions, ScanResult } from './scan.js';
+export { scanStream } from './scan-stream.js';
+export type { ScanStreamOptions, ScannedPage } from './scan-stream.js';
+export { SEGMENT_LENGTH, SEGMENT_CONTEXT } from './scan/scan-text.js';
 
 export { analyze, combineRules } from './analyze.js';
 export type { AnalyzeOptions, AnalysisResult } from './analyze.js';
@@ -109,7 +112,7 @@ export type { Family, Role, OcrCorrection, OcrKind } from './core/vocabulary.js'
 export { PointSchema, SpanSchema, createLocator } from './core/position.js';
 export type { Point, Span, Locator } from './core/position.js';
 
-export { RedactionAuditError, InvalidArgumentError, CatalogError, CheckError, RuleSetError } from './core/errors.js';
+export { RedactionAuditError, InvalidArgumentError, CatalogError, CheckError, RuleSetError, DocumentReadError } from './core/errors.js';
 
 export { getCatalog, CatalogEntrySchema } from './catalog/catalog.js';
 export type { Catalog, CatalogEntry } from './catalog/catalog.js';

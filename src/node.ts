@@ -2,10 +2,13 @@
  * redaction-audit/node: the Node-only file loader. Reads documents from disk as text,
  * refusing (as a value, never a throw) what cannot be read as text.
  */
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { TextDecoder } from 'node:util';
+import { DocumentReadError } from './core/errors.js';
 import type { CheckKind } from './engine/check-kind.js';
+import { scanStream, type ScannedPage, type ScanStreamOptions } from './scan-stream.js';
 import { parseRuleSet, type ParseRuleSetResult } from './rules/parse-rule-set.js';
 import { BUILT_IN_PREFIX, BUILT_IN_RULE_SET_NAMES, parseBuiltInRuleSet, resolveRuleSet, type ResolveRuleSetResult } from './rules/resolve-rule-set.js';
 
@@ -129,4 +132,70 @@ export async function listDocuments(directory: string): Promise<string[]> {
   };
   await walk(directory);
   return found.sort();
+}
+
+/** How the first bytes of a file say to decode it, or why it cannot be read as text. */
+function chooseDecoder(head: Uint8Array, source: string): TextDecoder {
+  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true });
+  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true });
+  if (head.subarray(0, 8192).includes(0)) {
+    throw new DocumentReadError('binary', source, 'the file holds NUL bytes: it is binary, not text (extract its text first, e.g. with pdftotext)');
+  }
+  return new TextDecoder('utf-8', { fatal: true });
+}
+
+/** Decodes a file's byte chunks as {@link decodeDocument} decodes a whole file, chunk by chunk. */
+async function* decodeChunks(bytes: AsyncIterable<Uint8Array>, source: string): AsyncGenerator<string> {
+  let decoder: TextDecoder | undefined;
+  let head = new Uint8Array(0);
+  try {
+    for await (const chunk of bytes) {
+      if (!decoder) {
+        // Two bytes tell a UTF-16 byte-order mark; wait for them.
+        const joined = new Uint8Array(head.length + chunk.length);
+        joined.set(head);
+        joined.set(chunk, head.length);
+        if (joined.length < 2) {
+          head = joined;
+          continue;
+        }
+        decoder = chooseDecoder(joined, source);
+        const text = decoder.decode(joined, { stream: true });
+        if (text) yield text;
+        continue;
+      }
+      const text = decoder.decode(chunk, { stream: true });
+      if (text) yield text;
+    }
+    if (!decoder) {
+      // A file of one byte (or none).
+      if (head.length === 0) return;
+      const text = chooseDecoder(head, source).decode(head);
+      if (text) yield text;
+      return;
+    }
+    const tail = decoder.decode();
+    if (tail) yield tail;
+  } catch (error) {
+    if (error instanceof DocumentReadError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new DocumentReadError('not-found', source, 'no such file', { cause: error });
+    if (code === 'EISDIR') throw new DocumentReadError('is-directory', source, 'is a directory', { cause: error });
+    if (error instanceof TypeError) throw new DocumentReadError('invalid-encoding', source, 'the file is not valid UTF-8 (convert it first, e.g. iconv -f latin1 -t utf-8)', { cause: error });
+    throw new DocumentReadError('not-readable', source, (error as Error).message, { cause: error });
+  }
+}
+
+/**
+ * Streams a file through {@link scanStream}: reads and decodes it a piece at a time (UTF-8, or
+ * UTF-16 with a byte-order mark, as {@link readDocument}) and yields its pages as they complete,
+ * so a file of any size is scanned in flat memory. Each page's `source` is the path. Throws
+ * {@link DocumentReadError} (with `code` as `readDocument` gives it) when the file cannot be
+ * read as text.
+ *
+ * @example
+ * for await (const { page, records } of scanFileStream('release-1998.txt')) console.log(page.number, records.length);
+ */
+export async function* scanFileStream(path: string, options: Omit<ScanStreamOptions, 'source'> = {}): AsyncGenerator<ScannedPage, void, undefined> {
+  yield* scanStream(decodeChunks(createReadStream(path, { highWaterMark: 1 << 16 }), path), { ...options, source: path });
 }

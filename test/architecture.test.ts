@@ -73,6 +73,7 @@ describe('architecture', () => {
         "DateCueSchema",
         "DateMentionSchema",
         "DocumentCodeCountSchema",
+        "DocumentReadError",
         "DocumentSummarySchema",
         "ExtentSchema",
         "ExtentTallySchema",
@@ -114,6 +115,8 @@ describe('architecture', () => {
         "RuleTestError",
         "RuleTester",
         "SARIF_SCHEMA_URI",
+        "SEGMENT_CONTEXT",
+        "SEGMENT_LENGTH",
         "SelectorListSchema",
         "SelectorSchema",
         "SeveritySchema",
@@ -156,6 +159,7 @@ describe('architecture', () => {
         "runRuleSetTests",
         "runRuleTestCase",
         "scan",
+        "scanStream",
         "summarize",
       ]
     `);

@@ -57,3 +57,19 @@ export class RuleSetError extends RedactionAuditError {
     this.name = 'RuleSetError';
   }
 }
+
+/**
+ * Thrown while streaming a file (`scanFileStream` in the node entry) that cannot be read as
+ * text. `code` is a read-failure code (`not-found`, `not-readable`, `binary`,
+ * `invalid-encoding`, `is-directory`), as `readDocument` returns them.
+ */
+export class DocumentReadError extends RedactionAuditError {
+  /** The path that could not be read. */
+  readonly source: string;
+
+  constructor(code: string, source: string, message: string, options?: { cause?: unknown }) {
+    super(code, `${source}: ${message}`, options);
+    this.name = 'DocumentReadError';
+    this.source = source;
+  }
+}

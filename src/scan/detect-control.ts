@@ -1,7 +1,7 @@
 import { getCatalog } from '../catalog/catalog.js';
 import type { OcrCorrection } from '../core/vocabulary.js';
 import type { Detector, Hit } from './hit.js';
-import { isProse, type ScanContext } from './scan-context.js';
+import { inRanges, isProse, type ScanContext } from './scan-context.js';
 import { findSourceNotes } from './source-notes.js';
 
 /** OCR forms seen for control markings, as patterns over the upper-case word. */
@@ -78,7 +78,8 @@ export const controlDetector: Detector = {
     const { text } = context;
     const hits: Hit[] = [];
     const notes = findSourceNotes(context);
-    const inNote = (i: number): boolean => notes.some((n) => i >= n.start && i < n.end);
+    const noteRanges = notes.map((n) => [n.start, n.end] as const);
+    const inNote = (i: number): boolean => inRanges(noteRanges, i);
     for (const m of text.matchAll(exact)) {
       const got = read(m[0], codeOf);
       if (!got) continue;

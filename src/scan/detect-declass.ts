@@ -2,7 +2,7 @@ import type { OcrCorrection } from '../core/vocabulary.js';
 import { gate } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import { readDigits } from './ocr.js';
-import { isMarkupOnly, isProse, type ScanContext } from './scan-context.js';
+import { inRanges, isMarkupOnly, isProse, type ScanContext } from './scan-context.js';
 
 // OADR and its OCR forms: O (or 0, Q), A (or 4), D (or L, B, 3), R, with at most one space
 // between letters ("OAD R"); a standalone token.
@@ -182,7 +182,7 @@ function gdsHits(context: ScanContext): Hit[] {
       hits.push(hit(`XGDS-${c}`, start, end, ocr.length ? 0.75 : 0.95, { role, ocr, attributes: { order: 'E.O. 11652', category: `5B(${c})` } }));
     }
   }
-  const inCovered = (i: number): boolean => covered.some(([a, b]) => i >= a && i < b);
+  const inCovered = (i: number): boolean => inRanges(covered, i);
   for (const m of context.matches(GDS)) {
     if (inCovered(m.index)) continue;
     const { prose } = placement(context, m.index);

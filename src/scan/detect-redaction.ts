@@ -1,6 +1,6 @@
 import { anyOf, gate, isSpace, isWordChar } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
-import type { ScanContext } from './scan-context.js';
+import { inRanges, type ScanContext } from './scan-context.js';
 
 // Any bracketed stretch on one line, at most 200 code units: "[REDACTED]", "[1 line not
 // declassified]". The class excludes brackets and line breaks, so every "[" scans at most to
@@ -117,7 +117,7 @@ export const redactionDetector: Detector = {
     const hits: Hit[] = [];
     const covered: Array<[number, number]> = [];
     bracketHits(context, hits, covered);
-    const inside = (i: number): boolean => covered.some(([a, b]) => i >= a && i < b);
+    const inside = (i: number): boolean => inRanges(covered, i);
     for (const m of context.matches(LOOSE_PHRASE)) {
       if (inside(m.index)) continue;
       const phrase = (m[1] as string).replace(/\s+not declassified$/, '');

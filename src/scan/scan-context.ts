@@ -118,3 +118,22 @@ const MARKUP_ONLY = /^[\s#*_>|`'"‘’“”!\[\]{}~.,:;\-–—]*$/;
 export function isMarkupOnly(s: string): boolean {
   return MARKUP_ONLY.test(s);
 }
+
+/**
+ * True when `offset` lies in one of `ranges`: `[start, end)` pairs sorted by start and not
+ * overlapping (as the matches of one pattern are). A binary search, so a text with many
+ * ranges and many questions stays fast.
+ */
+export function inRanges(ranges: ReadonlyArray<readonly [number, number]>, offset: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ranges[mid] as readonly [number, number])[0] <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && offset < (ranges[found] as readonly [number, number])[1];
+}

@@ -1,0 +1,186 @@
+import type { Point, Span } from './core/position.js';
+import { InvalidArgumentError } from './core/errors.js';
+import type { Family } from './core/vocabulary.js';
+import { FAMILIES } from './core/vocabulary.js';
+import { buildPages, createPageBuilder } from './normalize/build-pages.js';
+import type { MarkerRecord, Page } from './normalize/marker-record.js';
+import { normalizeHits, type LocatedHit } from './normalize/normalize-hits.js';
+import { toDateMention } from './scan.js';
+import { choosePageBreaks, type PageBreak } from './scan/detect-page.js';
+import type { DateMention } from './scan/find-dates.js';
+import { SEGMENT_CONTEXT, scanWindow, segmentEnd } from './scan/scan-text.js';
+
+/** Options of {@link scanStream}. */
+export interface ScanStreamOptions {
+  /** Where the text came from (a path or a label); copied to every page. */
+  source?: string;
+  /** Detect only these families (default: all). */
+  families?: readonly Family[];
+}
+
+/** One page of a streamed document, with what was found on it. */
+export interface ScannedPage {
+  /** The `source` option, or `null`. */
+  source: string | null;
+  page: Page;
+  /** The page's records, in document order; offsets, lines and columns count from the start of the whole text. */
+  records: MarkerRecord[];
+  /** The dates that start on the page, in document order. */
+  dates: DateMention[];
+}
+
+/** Line geometry at one offset of a stream: the 1-based line holding it and where that line starts. */
+interface LineCursor {
+  offset: number;
+  line: number;
+  lineStart: number;
+}
+
+/**
+ * Moves the cursor forward to `to`, counting line breaks (LF, CRLF, lone CR) in the buffered
+ * text `buf`, which starts at offset `bufStart` and must hold `[cursor.offset, to]`.
+ */
+function advance(cursor: LineCursor, buf: string, bufStart: number, to: number): void {
+  const begin = cursor.offset - bufStart;
+  const stop = to - bufStart;
+  let lf = buf.indexOf('\n', begin);
+  let cr = buf.indexOf('\r', begin);
+  for (;;) {
+    // The last code unit of the next line break: an LF, the LF of a CRLF, or a lone CR.
+    let brk: number;
+    if (lf !== -1 && (cr === -1 || lf < cr)) brk = lf;
+    else if (cr !== -1) brk = buf.charCodeAt(cr + 1) === 10 ? cr + 1 : cr;
+    else break;
+    if (brk >= stop) break; // the line it opens starts past `to`
+    cursor.line++;
+    cursor.lineStart = brk + 1 + bufStart;
+    if (lf !== -1 && lf <= brk) lf = buf.indexOf('\n', brk + 1);
+    if (cr !== -1 && cr <= brk) cr = buf.indexOf('\r', brk + 1);
+  }
+  cursor.offset = to;
+}
+
+/**
+ * Scans a text that arrives in chunks (a file read piece by piece, pages of a PDF, a network
+ * stream) and yields its pages one by one, each with its records and dates, as soon as the
+ * page is complete. Offsets, lines and columns count from the start of the whole text, across
+ * chunk boundaries, and every record is the one {@link scan} gives for the whole text: the text
+ * is scanned in the same segments either way (see `SEGMENT_LENGTH`).
+ *
+ * Memory stays flat: about three segments of text (a few MB) are held at a time, plus the
+ * records of the pages not yet complete. One exception: a text whose pages are marked only by
+ * footers (`Page 3 of 7`, NARA footers) and by no page header can only be paged at its end, so
+ * its records (not its text) are held until then.
+ *
+ * Chunks may split lines, CRLF pairs and even surrogate pairs anywhere. A chunk that is not a
+ * string throws {@link InvalidArgumentError}; nothing in the text makes it throw.
+ *
+ * @example
+ * for await (const { page, records } of scanStream(createReadStream('big.txt', 'utf8'))) {
+ *   console.log(page.number, records.length);
+ * }
+ */
+export async function* scanStream(chunks: AsyncIterable<string> | Iterable<string>, options: ScanStreamOptions = {}): AsyncGenerator<ScannedPage, void, undefined> {
+  if (chunks === null || typeof chunks !== 'object' || (!(Symbol.asyncIterator in chunks) && !(Symbol.iterator in chunks))) {
+    throw new InvalidArgumentError('scanStream: chunks must be an iterable or async iterable of strings');
+  }
+  if (options.families) {
+    for (const f of options.families) {
+      if (!FAMILIES.includes(f)) throw new InvalidArgumentError(`scanStream: unknown family "${String(f)}"; expected one of ${FAMILIES.join(', ')}`);
+    }
+  }
+  const source = options.source ?? null;
+  const scanOptions = options.families ? { families: options.families } : {};
+
+  let buf = ''; // the text from offset bufStart on
+  let bufStart = 0;
+  let from = 0; // where the next segment starts
+  const cursor: LineCursor = { offset: 0, line: 1, lineStart: 0 };
+
+  // Found but not yet handed out, in document order.
+  let hits: LocatedHit[] = [];
+  let dates: DateMention[] = [];
+  // Page markers: headers decide the pages as soon as there is one; footers only if none ever comes.
+  let headersSeen = false;
+  let headerQueue: PageBreak[] = [];
+  let footers: PageBreak[] = [];
+  const builder = createPageBuilder();
+
+  const pageOut = (page: Page): ScannedPage => {
+    let n = 0;
+    while (n < hits.length && (hits[n] as LocatedHit).start < page.end) n++;
+    let d = 0;
+    while (d < dates.length && (dates[d] as DateMention).span.start.offset < page.end) d++;
+    const out: ScannedPage = { source, page: { ...page }, records: normalizeHits(hits.slice(0, n), [page]), dates: dates.slice(0, d) };
+    hits = hits.slice(n);
+    dates = dates.slice(d);
+    return out;
+  };
+
+  function* scanSegments(final: boolean): Generator<ScannedPage> {
+    for (;;) {
+      const total = bufStart + buf.length;
+      if (from >= total) break;
+      const endLocal = segmentEnd(buf, from - bufStart, final);
+      if (endLocal === undefined) break;
+      const end = endLocal + bufStart;
+      if (!final && total < end + SEGMENT_CONTEXT) break; // wait for the context after the segment
+      const windowStart = Math.max(0, from - SEGMENT_CONTEXT);
+      const windowEnd = Math.min(total, end + SEGMENT_CONTEXT);
+      const window = buf.slice(windowStart - bufStart, windowEnd - bufStart);
+      const found = scanWindow(window, windowStart, from, end, scanOptions);
+
+      // Lines and columns of the whole text, from the window's own locator and the cursor.
+      advance(cursor, buf, bufStart, windowStart);
+      const base = { line: cursor.line, lineStart: cursor.lineStart };
+      const toPoint = (offset: number): Point => {
+        const local = found.windowLocator.toPoint(offset - windowStart);
+        return { line: base.line + local.line - 1, column: local.line === 1 ? offset - base.lineStart + 1 : local.column, offset };
+      };
+      const toSpan = (start: number, endOffset: number): Span => ({ start: toPoint(start), end: toPoint(endOffset) });
+      for (const h of found.hits) hits.push({ ...h, raw: window.slice(h.start - windowStart, h.end - windowStart), span: toSpan(h.start, h.end) });
+      for (const d of found.dates) dates.push(toDateMention(d, { toSpan }));
+      const headers = found.breaks.filter((b) => b.kind !== 'footer').sort((a, b) => a.offset - b.offset);
+      if (headers.length > 0) {
+        headersSeen = true;
+        footers = [];
+      }
+      for (const b of headers) headerQueue.push(b);
+      if (!headersSeen) for (const b of found.breaks) footers.push(b);
+      from = end;
+
+      // Keep only the context the next window needs.
+      const keep = Math.max(bufStart, from - SEGMENT_CONTEXT);
+      advance(cursor, buf, bufStart, keep);
+      buf = buf.slice(keep - bufStart);
+      bufStart = keep;
+
+      if (headersSeen) {
+        // Every header so far lies before `from`, inside the text: each may close a page.
+        for (const b of headerQueue) {
+          // At the end of the text, a break at or past its end opens no page (as in buildPages).
+          if (b.offset >= total && b.offset > builder.current.start) continue;
+          const closed = builder.add(b);
+          if (closed) yield pageOut(closed);
+        }
+        headerQueue = [];
+      }
+    }
+  }
+
+  for await (const chunk of chunks as AsyncIterable<string>) {
+    if (typeof chunk !== 'string') throw new InvalidArgumentError(`scanStream: every chunk must be a string, got ${chunk === null ? 'null' : typeof chunk} (decode bytes first, e.g. stream.setEncoding('utf8'))`);
+    if (chunk === '') continue;
+    buf += chunk;
+    yield* scanSegments(false);
+  }
+  yield* scanSegments(true);
+
+  const length = bufStart + buf.length;
+  if (headersSeen) {
+    yield pageOut(builder.finish(length));
+    return;
+  }
+  // No page header anywhere: footers end the pages, as for a whole text.
+  for (const page of buildPages(length, choosePageBreaks(footers, length))) yield pageOut(page);
+}
