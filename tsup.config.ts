@@ -21,7 +21,7 @@ export default defineConfig([
   },
   {
     // The command-line program: ESM only, with a shebang so npm can link it as a bin.
-    entry: { 'cli/main': 'src/cli/main.ts' },
+    entry: { 'cli/main': 'src/cli/main.ts', 'cli/analyze-worker': 'src/cli/analyze-worker.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',

@@ -1,7 +1,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { decodeDocument, listDocuments, readDocument, type ReadDocumentResult } from '../node.js';
+import { listDocuments, type ReadDocumentResult } from '../node.js';
 import type { ReportError } from '../report/report.js';
 
 /** Where the CLI reads and writes; the real process in `main.ts`, buffers in tests. */
@@ -13,6 +13,11 @@ export interface CliIo {
   isTTY?: { stdout: boolean; stderr: boolean };
   /** The environment (default: empty); `NO_COLOR` and `FORCE_COLOR` are read from it. */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The analysis worker script (`dist/cli/analyze-worker.js`), for `--jobs`; without it every
+   * input is analyzed in this thread.
+   */
+  workerUrl?: URL;
 }
 
 /** Exit code: success (for `check`: no finding at or above `--fail-on`). */
@@ -33,6 +38,8 @@ export interface OutputOptions {
   color?: boolean;
   quiet?: boolean;
   progress?: boolean;
+  /** Worker threads to analyze inputs on (`--jobs`); 1 analyzes in this thread. */
+  jobs?: number;
 }
 
 /**
@@ -106,16 +113,10 @@ async function expand(path: string): Promise<Expanded> {
 
 /**
  * Expands paths (files, directories, glob patterns such as `"docs/**\/*.txt"`, `-` for standard
- * input) and hands each read document to `visit`, in the order given, each file once, with a
- * progress bar for long runs. Nothing is dropped: a path that gives nothing is handed over as a
- * failed result.
+ * input) into the inputs to read, in the order given, each file once. Nothing is dropped: a path
+ * that gives nothing is kept as a failed result.
  */
-export async function forEachInput(
-  paths: readonly string[],
-  io: CliIo,
-  options: OutputOptions,
-  visit: (input: ReadDocumentResult) => void | Promise<void>,
-): Promise<void> {
+export async function expandInputs(paths: readonly string[]): Promise<Array<string | Extract<ReadDocumentResult, { ok: false }>>> {
   const sources: Array<string | Extract<ReadDocumentResult, { ok: false }>> = [];
   const seen = new Set<string>();
   for (const path of paths) {
@@ -133,11 +134,5 @@ export async function forEachInput(
       }
     }
   }
-  const progress = createProgress(sources.length, options, io);
-  for (const source of sources) {
-    if (typeof source !== 'string') await visit(source);
-    else await visit(source === '-' ? decodeDocument(await io.stdin(), '-') : await readDocument(source));
-    progress.tick(typeof source === 'string' ? source : source.source);
-  }
-  progress.done();
+  return sources;
 }

@@ -6,6 +6,7 @@ runCli(process.argv.slice(2), {
   stdin: () => readStdin(),
   isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
   env: process.env,
+  workerUrl: new URL('./analyze-worker.js', import.meta.url),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -1,4 +1,5 @@
-import { Command, CommanderError, Option } from 'commander';
+import { availableParallelism } from 'node:os';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SeveritySchema } from '../core/severity.js';
 import { VERSION } from '../core/version.js';
 import { CSV_TABLES } from '../report/formatters/format-csv.js';
@@ -24,6 +25,20 @@ function withOutputOptions(command: Command): Command {
     .option('--no-progress', 'no progress bar, even on a terminal');
 }
 
+/** Reads `--jobs`: a whole number from 1 to 256. */
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('expected a whole number from 1 to 256');
+  return n;
+}
+
+/** `--jobs` for the commands that read documents: how many worker threads analyze them. */
+function withJobsOption(command: Command): Command {
+  return command.addOption(
+    new Option('-j, --jobs <n>', 'analyze the inputs on this many worker threads; output order is the same as with 1').default(availableParallelism(), 'the number of cores').argParser(parseJobs),
+  );
+}
+
 const EXIT_HELP = '\nExit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, rule-set or input errors (the other inputs are still checked).';
 
 function buildProgram(io: CliIo, done: (code: number) => void): Command {
@@ -38,17 +53,17 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       '\nExamples:\n  redaction-audit scan examples/documents\n  redaction-audit check "docs/**/*.txt" --rules strict --format sarif -o results.sarif\n  redaction-audit summary examples/documents --format markdown\n  redaction-audit rules --explain redact-no-code\n  redaction-audit init\n\nRun redaction-audit <command> --help for the options of each command.',
     );
 
-  withOutputOptions(
+  withJobsOption(withOutputOptions(
     program
       .command('scan')
       .description('find every marking and print one record per marking')
       .argument('<paths...>', PATHS_HELP)
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text')),
-  )
+  ))
     .addHelpText('after', '\nExamples:\n  redaction-audit scan examples/documents\n  redaction-audit scan report.txt --format json -o records.json\n  pdftotext doc.pdf - | redaction-audit scan -\n\nExit codes: 0 every input scanned; 2 usage errors or an input that could not be read.')
     .action(async (paths: string[], options: ScanCliOptions) => done(await runScan(paths, options, io)));
 
-  withOutputOptions(
+  withJobsOption(withOutputOptions(
     program
       .command('check')
       .description('check documents against rule sets and report the findings')
@@ -60,21 +75,21 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       .option('--review-date <date>', 'the review or release date, YYYY-MM-DD or YYYY (wins over dates read from the text)')
       .option('--baseline <file>', 'hide the findings recorded in this baseline file; report entries that no longer match')
       .option('--write-baseline <file>', 'record the current findings in a baseline file (and exit 0)'),
-  )
+  ))
     .addHelpText(
       'after',
       `\nExamples:\n  redaction-audit check examples/documents\n  redaction-audit check memo.txt --rules strict --fail-on warning\n  redaction-audit check memo.txt --rules ./agency.yaml --review-date 1998-01-01 --format json\n  redaction-audit check "releases/**/*.txt" --format sarif -o redaction-audit.sarif\n  redaction-audit check docs --format github      # annotations in a GitHub Actions job\n${EXIT_HELP}`,
     )
     .action(async (paths: string[], options: CheckCliOptions) => done(await runCheck(paths, options, io)));
 
-  withOutputOptions(
+  withJobsOption(withOutputOptions(
     program
       .command('summary')
       .description('summarize exemptions: counts per code, document and page, co-cited codes, withheld extent, and the withholding index')
       .argument('<paths...>', PATHS_HELP)
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'csv']).default('text'))
       .addOption(new Option('--table <table>', 'the table a CSV holds').choices([...CSV_TABLES]).default('codes')),
-  )
+  ))
     .addHelpText(
       'after',
       '\nExamples:\n  redaction-audit summary examples/documents\n  redaction-audit summary releases --format markdown -o summary.md\n  redaction-audit summary releases --format csv --table withholdings -o vaughn-index.csv\n\nExit codes: 0 every input summarized; 2 usage errors or an input that could not be read.',

@@ -20,11 +20,12 @@ import type {
 
 /**
  * One document to summarize: what {@link analyze} returns plus the text it was given (the text
- * gives each withholding its context).
+ * gives each withholding its context). A document scanned as a stream has no text kept: leave
+ * `text` out, and its withholdings have no context.
  */
 export interface SummaryInput {
   source: string | null;
-  text: string;
+  text?: string;
   records: readonly MarkerRecord[];
   pages: readonly Page[];
   assessment: Assessment;
@@ -127,10 +128,10 @@ function withholdingsOf(doc: SummaryInput, counted: readonly MarkerRecord[]): Wi
       offset: first.span.start.offset,
       kind,
       placeholder: placeholder?.code ?? null,
-      raw: placeholder ? placeholder.raw : doc.text.slice(first.span.start.offset, last.span.end.offset),
+      raw: placeholder ? placeholder.raw : doc.text !== undefined ? doc.text.slice(first.span.start.offset, last.span.end.offset) : codeRecords.map((c) => c.raw).join(' '),
       codes: [...new Set(codeRecords.map((c) => c.key))].sort(),
       extent: placeholder?.attributes.extent ?? null,
-      context: placeholder ? context(doc.text, placeholder.span.start.offset, placeholder.span.end.offset) : context(doc.text, first.span.start.offset, last.span.end.offset),
+      context: doc.text === undefined ? null : placeholder ? context(doc.text, placeholder.span.start.offset, placeholder.span.end.offset) : context(doc.text, first.span.start.offset, last.span.end.offset),
       recordIds: members.map((m) => m.id),
     };
   };
@@ -237,7 +238,7 @@ export function summarize(documents: readonly SummaryInput[]): Summary {
   let pages = 0;
   let mentions = 0;
   documents.forEach((doc, index) => {
-    if (!doc || typeof doc.text !== 'string' || !Array.isArray(doc.records) || !Array.isArray(doc.pages) || !doc.assessment) {
+    if (!doc || (doc.text !== undefined && typeof doc.text !== 'string') || !Array.isArray(doc.records) || !Array.isArray(doc.pages) || !doc.assessment) {
       throw new InvalidArgumentError(`summarize: documents[${index}] must have text, records, pages and assessment (spread an analyze() result and add its text)`);
     }
     const { summary, rows, counted, byKey } = summarizeDocument(doc);

@@ -120,14 +120,14 @@ export const WithholdingSchema = z.object({
   kind: z.enum(['placeholder', 'code']),
   /** The placeholder's code (`redacted`, `not-declassified`, `blacked-out` …), or `null` for a `code` row. */
   placeholder: z.string().nullable(),
-  /** The text of the placeholder or of the codes, as written. */
+  /** The text of the placeholder or of the codes, as written (for a streamed document, whose text was not kept, the codes joined by spaces). */
   raw: z.string(),
   /** Keys of the withholding codes cited, sorted; empty when none stands beside the placeholder. */
   codes: z.array(z.string()),
   /** The stated extent, or `null`. */
   extent: ExtentSchema.nullable(),
-  /** Up to 60 characters either side, whitespace collapsed, `…` where cut. */
-  context: z.string(),
+  /** Up to 60 characters either side, whitespace collapsed, `…` where cut; `null` for a streamed document, whose text was not kept. */
+  context: z.string().nullable(),
   /** Ids of the records the row is made of: the placeholder first, then the codes. */
   recordIds: z.array(z.string()),
 });

@@ -101,7 +101,7 @@ function renderSummary(report: Report, options: FormatMarkdownOptions): string {
     '',
     tableOf(
       ['Document', 'Page', 'Line', 'Withheld', 'Codes', 'Extent', 'Context'],
-      rows.map((w) => [w.source ?? '<text>', w.pageLabel ? `${w.page} (${w.pageLabel})` : String(w.page), String(w.line), w.raw, w.codes.join(', '), extentText(w.extent), w.context]),
+      rows.map((w) => [w.source ?? '<text>', w.pageLabel ? `${w.page} (${w.pageLabel})` : String(w.page), String(w.line), w.raw, w.codes.join(', '), extentText(w.extent), w.context ?? '–']),
       new Set([1, 2]),
     ),
   );
