@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InvalidArgumentError, scan, scanStream, SEGMENT_LENGTH, type ScannedPage } from '../src/index.js';
 import { CORPUS_ROOT, loadCorpusSet } from './support/corpus.js';
 
@@ -106,6 +106,10 @@ describe('scanStream', () => {
 });
 
 describe('scanStream, property', () => {
+  let cases = 0;
+  afterAll(() => {
+    if (cases > 0) console.log(`scanStream property: ${cases} cases ran (streamed in random chunk sizes = scanned whole)`);
+  });
   it('streamed in random chunk sizes, any text gives what scan gives', async () => {
     const pieces = ['(b)(1)', 'SECRET', '\r\n', '\r', '\n', '\f', 'Page 2 of 3', '[Facsimile Page 2]', '## Page 4', 'OADR', '[REDACTED]', '😀', '~~', 'DocId: 32204411 Page 1'];
     await fc.assert(
@@ -113,6 +117,7 @@ describe('scanStream, property', () => {
         fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 })), { maxLength: 40 }).map((p) => p.join('')),
         fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 8 }),
         async (text, sizes) => {
+          cases++;
           expectSameAsWhole(text, await collect(cut(text, sizes)));
         },
       ),
