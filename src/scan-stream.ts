@@ -138,7 +138,13 @@ export async function* scanStream(chunks: AsyncIterable<string> | Iterable<strin
         return { line: base.line + local.line - 1, column: local.line === 1 ? offset - base.lineStart + 1 : local.column, offset };
       };
       const toSpan = (start: number, endOffset: number): Span => ({ start: toPoint(start), end: toPoint(endOffset) });
-      for (const h of found.hits) hits.push({ ...h, raw: window.slice(h.start - windowStart, h.end - windowStart), span: toSpan(h.start, h.end) });
+      for (const h of found.hits) {
+        // The window's hits are fresh: completed in place, as locateHits does.
+        const located = h as LocatedHit;
+        located.raw = window.slice(h.start - windowStart, h.end - windowStart);
+        located.span = toSpan(h.start, h.end);
+        hits.push(located);
+      }
       for (const d of found.dates) dates.push(toDateMention(d, { toSpan }));
       const headers = found.breaks.filter((b) => b.kind !== 'footer').sort((a, b) => a.offset - b.offset);
       if (headers.length > 0) {

@@ -45,6 +45,27 @@ export interface Locator {
   readonly lineCount: number;
 }
 
+/** The 0-based offset where each line starts (the first is 0); lines end at LF, CRLF or a lone CR. */
+function computeLineStarts(text: string): Int32Array {
+  const found = [0];
+  // indexOf runs at memory speed; a text without carriage returns needs only line feeds.
+  let cr = text.indexOf('\r');
+  let lf = text.indexOf('\n');
+  while (lf !== -1 || cr !== -1) {
+    if (cr === -1 || (lf !== -1 && lf < cr)) {
+      found.push(lf + 1);
+      lf = text.indexOf('\n', lf + 1);
+    } else {
+      // CRLF is one break; a lone CR is a break of its own.
+      const end = lf === cr + 1 ? cr + 2 : cr + 1;
+      found.push(end);
+      if (lf === cr + 1) lf = text.indexOf('\n', end);
+      cr = text.indexOf('\r', end);
+    }
+  }
+  return Int32Array.from(found);
+}
+
 /**
  * Creates a locator for `text`, in the contract of `vfile-location`: line starts are indexed
  * once, on first use, and each lookup is a binary search.
@@ -54,27 +75,8 @@ export interface Locator {
  * loc.toPoint(3); // { line: 2, column: 1, offset: 3 }
  */
 export function createLocator(text: string): Locator {
-  let starts: number[] | undefined;
-  const lineStarts = (): number[] => {
-    if (starts) return starts;
-    const found = [0];
-    // indexOf runs at memory speed; a text without carriage returns needs only line feeds.
-    let cr = text.indexOf('\r');
-    for (let lf = text.indexOf('\n'); lf !== -1 || cr !== -1; ) {
-      if (cr === -1 || (lf !== -1 && lf < cr)) {
-        found.push(lf + 1);
-        lf = text.indexOf('\n', lf + 1);
-      } else {
-        // CRLF is one break; a lone CR is a break of its own.
-        const end = lf === cr + 1 ? cr + 2 : cr + 1;
-        found.push(end);
-        if (lf === cr + 1) lf = text.indexOf('\n', end);
-        cr = text.indexOf('\r', end);
-      }
-    }
-    starts = found;
-    return found;
-  };
+  let starts: Int32Array | undefined;
+  const lineStarts = (): Int32Array => (starts ??= computeLineStarts(text));
 
   const lineOf = (offset: number): number => {
     const s = lineStarts();

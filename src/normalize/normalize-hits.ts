@@ -30,9 +30,27 @@ export interface LocatedHit extends Hit {
   span: Span;
 }
 
-/** Adds the covered text and span to each hit, from the text and its locator. */
-export function locateHits(text: string, hits: readonly Hit[], locator: Locator): LocatedHit[] {
-  return hits.map((hit) => ({ ...hit, raw: text.slice(hit.start, hit.end), span: locator.toSpan(hit.start, hit.end) }));
+/**
+ * Adds the covered text and span to each hit, from the text and its locator. The hits are
+ * completed in place (they are the scanner's own, made for this call) and returned.
+ */
+export function locateHits(text: string, hits: Hit[], locator: Locator): LocatedHit[] {
+  for (const hit of hits) {
+    const located = hit as LocatedHit;
+    located.raw = text.slice(hit.start, hit.end);
+    located.span = locator.toSpan(hit.start, hit.end);
+  }
+  return hits as LocatedHit[];
+}
+
+/** Document order: by start, then end, family and code. */
+function compareLocated(a: Hit, b: Hit): number {
+  return a.start - b.start || a.end - b.end || (a.family < b.family ? -1 : a.family > b.family ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+function isOrdered(hits: readonly Hit[]): boolean {
+  for (let i = 1; i < hits.length; i++) if (compareLocated(hits[i - 1] as Hit, hits[i] as Hit) > 0) return false;
+  return true;
 }
 
 /**
@@ -42,14 +60,16 @@ export function locateHits(text: string, hits: readonly Hit[], locator: Locator)
  * classification of its own page only, so the hits of one page can be normalized on their own.
  */
 export function normalizeHits(hits: readonly LocatedHit[], pages: readonly Page[]): MarkerRecord[] {
-  // Same family, code and span read twice: keep the surer read.
-  const best = new Map<string, LocatedHit>();
-  for (const hit of hits) {
-    const k = `${hit.family}\u0000${hit.code}\u0000${hit.start}\u0000${hit.end}`;
-    const seen = best.get(k);
-    if (!seen || hit.confidence > seen.confidence) best.set(k, hit);
+  // Same family, code and span read twice: keep the surer read (the first, on a tie). In
+  // document order such reads stand next to each other.
+  const ordered = isOrdered(hits) ? hits : [...hits].sort(compareLocated);
+  const kept: LocatedHit[] = [];
+  for (const hit of ordered) {
+    const last = kept[kept.length - 1];
+    if (last && last.start === hit.start && last.end === hit.end && last.family === hit.family && last.code === hit.code) {
+      if (hit.confidence > last.confidence) kept[kept.length - 1] = hit;
+    } else kept.push(hit);
   }
-  const kept = [...best.values()].sort((a, b) => a.start - b.start || a.end - b.end || (a.family < b.family ? -1 : a.family > b.family ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
   // Pages on which a stamp cancels or changes the classification.
   const cancelledPages = new Map<number, string>();
@@ -57,14 +77,25 @@ export function normalizeHits(hits: readonly LocatedHit[], pages: readonly Page[
     if (hit.family === 'stamp' && hit.code === 'classification-change') cancelledPages.set(pageAt(pages, hit.start), `stamp:classification-change@${hit.start}`);
   }
 
+  // Ids are `key@start`; two reads of one key at one start (different ends) add the end.
+  let idsAt = -1;
   const ids = new Set<string>();
+  const entries = new Map<string, CatalogEntry | undefined>();
   const records: MarkerRecord[] = [];
   for (const hit of kept) {
     const key = `${hit.family}:${hit.code}`;
+    if (hit.start !== idsAt) {
+      ids.clear();
+      idsAt = hit.start;
+    }
     let id = `${key}@${hit.start}`;
     if (ids.has(id)) id = `${id}-${hit.end}`;
     ids.add(id);
-    const entry = lookupCode(hit.family, hit.code);
+    let entry = entries.get(key);
+    if (entry === undefined && !entries.has(key)) {
+      entry = lookupCode(hit.family, hit.code);
+      entries.set(key, entry);
+    }
     const attributes: Record<string, unknown> = { ...(hit.attributes ?? {}) };
     let note = hit.note ?? null;
     if (!entry && CLOSED.has(hit.family) && !attributes.invalid) {

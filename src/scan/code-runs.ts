@@ -1,3 +1,4 @@
+import { trigger } from './trigger-automaton.js';
 import type { OcrCorrection, Role } from '../core/vocabulary.js';
 import { gate } from './gated-pattern.js';
 import { readDigits } from './ocr.js';
@@ -49,7 +50,7 @@ export interface CodeRun {
 const PAREN = gate(
   'code-runs/paren',
   /\( ?([A-Za-z]) ?\) ?\( ?([0-9lI|!SZOo]{1,2}) ?\)(?:(?<=7 ?\)) ?\( ?([a-fA-F]) ?\))?((?: ?\( ?(?:[A-WYZ]|\d{1,2}|High|HIGH|high|Low|LOW|low) ?\)){0,3})(?:([A-F])(?![A-Za-z0-9]))?|\( ?[xX] ?\)/g,
-  '(',
+  trigger('(', ['(']),
 );
 
 // Bare short form: a scheme letter not glued to a word, an optional hyphen or space, then one

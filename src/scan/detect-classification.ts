@@ -1,3 +1,4 @@
+import { expand, trigger } from './trigger-automaton.js';
 import type { OcrCorrection } from '../core/vocabulary.js';
 import { anyOf, gate, isDigit, isLetter, isSpace } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
@@ -23,7 +24,15 @@ const LEVELS: Array<[RegExp, string]> = [
 const BANNER = gate(
   'classification/banner',
   /(?<![A-Za-z])(T ?[O0] ?P {0,3}S ?E ?C ?R ?E ?T|S ?E ?C ?R ?E ?T|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|UNCLASSIFIED|UNCLAS|RESTRICTED|LIMITED OFFICIAL USE|FOR OFFICIAL USE ONLY|SENSITIVE BUT UNCLASSIFIED)(?![A-Za-z])/g,
-  /S ?E ?C ?R|C ?O ?N ?F ?I|UNCLAS|RESTRICTED|LIMITED OFFICIAL USE|FOR OFFICIAL USE ONLY|SENSITIVE BUT/g,
+  trigger('level word', [
+    ...expand('S', ['', ' '], 'E', ['', ' '], 'C', ['', ' '], 'R'),
+    ...expand('C', ['', ' '], 'O', ['', ' '], 'N', ['', ' '], 'F', ['', ' '], 'I'),
+    'UNCLAS',
+    'RESTRICTED',
+    'LIMITED OFFICIAL USE',
+    'FOR OFFICIAL USE ONLY',
+    'SENSITIVE BUT',
+  ]),
   8,
 );
 
@@ -35,7 +44,7 @@ const NOTE_LEVEL = /(?<=^|[.;:]\s|\s)(Top Secret|Secret|Confidential|Limited Off
 const FORM_FIELD = gate(
   'classification/form-field',
   /\b(?:ORIGINAL\s+)?(?:CLASSIFICATION|Classification|CLASS|Class)[ \t]*:[ \t]*[—–-]?[ \t]*(Top Secret|TOP SECRET|Secret|SECRET|Confidential|CONFIDENTIAL|Unclassified|UNCLASSIFIED|TS|S|C|U)(?![A-Za-z])/g,
-  /(?:CLASS|Class)(?:IFICATION|ification)?[ \t]*:/g,
+  trigger('CLASS', ['CLASS', 'Class']),
   anyOf('ORIGINAL', isSpace),
 );
 
@@ -44,7 +53,7 @@ const FORM_FIELD = gate(
 const PORTION = gate(
   'classification/portion',
   /^[ \t]*(?:[#>*]+[ \t]*)?(?:\d{1,3}\.|[a-z]\.|\[\^\d{1,3}\]:?|SUBJECT:|Subject:)?[ \t]*\((TS|S|C|U|R|CUI)(\/\/[A-Z][A-Z/ -]{0,30})?\)[ \t]+(?=["“'A-Z])/gm,
-  /\((?:TS|S|C|U|R|CUI)(?:\/\/|\))/g,
+  trigger('portion mark', expand('(', ['TS', 'S', 'C', 'U', 'R', 'CUI'], [')', '//'])),
   anyOf(' \t#>*.[]^:', isLetter, isDigit),
 );
 
@@ -170,7 +179,7 @@ function garbledHits(context: ScanContext, taken: Set<number>): Hit[] {
 const LONE_TITLE = gate(
   'classification/lone-title',
   /^[ \t*_#]*(Top Secret|Secret|Confidential|Unclassified)[ \t*_.]*$/gm,
-  /(?:Top Secret|Secret|Confidential|Unclassified)[ \t*_.]*$/gm,
+  trigger('title-case level', ['Top Secret', 'Secret', 'Confidential', 'Unclassified']),
   anyOf(' \t*_#'),
 );
 

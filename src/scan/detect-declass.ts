@@ -1,3 +1,4 @@
+import { expand, trigger } from './trigger-automaton.js';
 import type { OcrCorrection } from '../core/vocabulary.js';
 import { gate } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
@@ -6,52 +7,55 @@ import { inRanges, isMarkupOnly, isProse, type ScanContext } from './scan-contex
 
 // OADR and its OCR forms: O (or 0, Q), A (or 4), D (or L, B, 3), R, with at most one space
 // between letters ("OAD R"); a standalone token.
-const OADR = gate('declass/OADR', /(?<![A-Za-z0-9])([O0Q])[ ]?([A4])[ ]?([DLB3])[ ]?(R)(?![A-Za-z0-9])/g, /[O0Q] ?[A4] ?[DLB3] ?R/g);
+const OADR = gate('declass/OADR', /(?<![A-Za-z0-9])([O0Q])[ ]?([A4])[ ]?([DLB3])[ ]?(R)(?![A-Za-z0-9])/g, trigger('OADR', expand(['O', '0', 'Q'], ['', ' '], ['A', '4'], ['', ' '], ['D', 'L', 'B', '3'], ['', ' '], 'R')));
 
 // 25X exemptions: "25X1", "25X 1", "25Xl", "2SX1", "25X (4)", "25X (1)(6)", "25X16" (two
 // categories run together), "25X1A", "25X1-human", or a bare "25X" whose number was lost.
 const X25 = gate(
   'declass/25X',
   /(?<![A-Za-z0-9])(2[5S])[ ]?X[ ]?(?:\([ ]?([1-9lI])[ ]?\)(?:[ ]?\([ ]?([1-9])[ ]?\))?|([1-9lI])([1-9])?(?:[ ]?[-–][ ]?(HUM(?:AN)?|[Hh]uman))?([A-Z])?)?(?![A-Za-z0-9])/g,
-  /2[5S] ?X/g,
+  trigger('25X', expand('2', ['5', 'S'], ['', ' '], 'X')),
 );
 
 // 50X and 75X exemptions: "50X1-HUM", "50X2-WMD", "50X3", "75X1" (O for 0 allowed).
-const X50 = gate('declass/50X', /(?<![A-Za-z0-9])([57][0O5])X([1-9lI])(?:[ ]?[-–—][ ]?(HUM|WMD))?(?![A-Za-z0-9])/g, /[57][0O5]X/g);
+const X50 = gate('declass/50X', /(?<![A-Za-z0-9])([57][0O5])X([1-9lI])(?:[ ]?[-–—][ ]?(HUM|WMD))?(?![A-Za-z0-9])/g, trigger('50X', expand(['5', '7'], ['0', 'O', '5'], 'X')));
 
 // E.O. 12958 10-year exemptions X1–X8, read only after a declassification cue on the line.
-const X_CODE = gate('declass/X', /(?<![A-Za-z0-9])[Xx][ ]?([1-8lI])(?![A-Za-z0-9])/g, /[Xx] ?[1-8lI]/g);
+const X_CODE = gate('declass/X', /(?<![A-Za-z0-9])[Xx][ ]?([1-8lI])(?![A-Za-z0-9])/g, trigger('X code', expand(['X', 'x'], ['', ' '], ['1', '2', '3', '4', '5', '6', '7', '8', 'l', 'I'])));
 const DECL_CUE = /(?:DECL|Decl|decl)(?:ASSIFY|assify)?(?:\s?(?:ON|On|on))?\s?[:.]?[^\n]{0,30}$/;
 
+// GDS and RDS/XDS share one trigger.
+const DS = trigger('DS', ['DS']);
+
 // GDS, XGDS and XGDS-n as written in cable captions ("E.O. 11652: XGDS-1").
-const GDS = gate('declass/GDS', /(?<![A-Za-z0-9])(X?GDS)(?:[-\s]?([1-4]))?(?![A-Za-z0-9])/g, 'DS', 2);
+const GDS = gate('declass/GDS', /(?<![A-Za-z0-9])(X?GDS)(?:[-\s]?([1-4]))?(?![A-Za-z0-9])/g, DS, 2);
 
 // "Exempt from GDS", "Exempt from General Declassification Schedule of E.O. 11652, Exemption
 // Category 5B(2)", "Exempt from CAS, Categories 2 and 3" (OCR CAS for GDS).
 const EXEMPT_FROM_GDS = gate(
   'declass/exempt-from-GDS',
   /\bExempt(?:ed)?\s+[Ff]ro\w{0,2}\s+(GDS|CAS|G[A-Za-z]{0,2}|[Gg]eneral\s+[Dd]eclassification\s+[Ss]chedule)\b(?:\s+of\s+E\.\s?O\.\s?11652)?\s*,?\s*(?:(?:[Ee]xemption\s+)?[Cc]ategor(?:y|ies)\s*:?\s*(?:§\s*)?(?:5B\s?\(\s?([1-4])\s?\)|([1-4](?:\s?(?:,|and|&)\s?[1-4]){0,3})))?/gi,
-  /exempt/gi,
+  trigger('exempt', ['exempt'], false),
 );
 
 // E.O. 11652 §5(B) category written alone: "5B(2)", "§ 5B(2)", "5B (2)".
-const CAT_5B = gate('declass/5B', /(?<![A-Za-z0-9])5B\s?\(\s?([1-4])\s?\)/g, '5B');
+const CAT_5B = gate('declass/5B', /(?<![A-Za-z0-9])5B\s?\(\s?([1-4])\s?\)/g, trigger('5B', ['5B']));
 
 // E.O. 12065 review and extended schedules: "RDS-2", "XDS-1".
-const RDS = gate('declass/RDS', /(?<![A-Za-z0-9])(RDS|XDS)[-\s]?([1-4])(?![0-9])/g, 'DS', 1);
+const RDS = gate('declass/RDS', /(?<![A-Za-z0-9])(RDS|XDS)[-\s]?([1-4])(?![0-9])/g, DS, 1);
 
 // E.O. 11652 "E2 IMPDET" (exempt category 2, date impossible to determine), with OCR forms
 // "E 2 IMPDET", "62. IMPDET", "EIMPDET", "-E-2.-.. IMPDET". Anchored on the rare word IMPDET.
 // Trigger: the word itself, at most 12 code units in ("E", 4 separators, the digit, 6 separators).
-const IMPDET = gate('declass/IMPDET', /(?:(?<![A-Za-z0-9])([E6])[-.\s]{0,4}([1-4])?[-.\s]{0,6})?IMPDET\b/g, 'IMPDET', 12);
+const IMPDET = gate('declass/IMPDET', /(?:(?<![A-Za-z0-9])([E6])[-.\s]{0,4}([1-4])?[-.\s]{0,6})?IMPDET\b/g, trigger('IMPDET', ['IMPDET']), 12);
 
 // E.O. 10964 groups: "GROUP 3 Downgraded at 12 year intervals".
-const GROUP = gate('declass/GROUP', /\bGROUP\s?([1-4])\b/g, 'GROUP');
+const GROUP = gate('declass/GROUP', /\bGROUP\s?([1-4])\b/g, trigger('GROUP', ['GROUP']));
 
 // JFK Act postponement grounds: "JFK Act 6 (1)(B)".
-const JFK_ACT = gate('declass/JFK-Act', /\bJFK\s?Act\s?(?:§\s?)?6\s?\(\s?([1-5])\s?\)\s?(?:\(\s?([A-Ca-c])\s?\))?/g, 'JFK');
+const JFK_ACT = gate('declass/JFK-Act', /\bJFK\s?Act\s?(?:§\s?)?6\s?\(\s?([1-5])\s?\)\s?(?:\(\s?([A-Ca-c])\s?\))?/g, trigger('JFK', ['JFK']));
 // The RESTRICTIONS field of the NARA JFK identification form: "RESTRICTIONS: 1B; 1C; 4".
-const RESTRICTIONS = gate('declass/restrictions', /^RESTRICTIONS\s?:[ \t]*([^\n]{1,80})$/gm, 'RESTRICTIONS');
+const RESTRICTIONS = gate('declass/restrictions', /^RESTRICTIONS\s?:[ \t]*([^\n]{1,80})$/gm, trigger('RESTRICTIONS', ['RESTRICTIONS']));
 
 function hit(code: string, start: number, end: number, confidence: number, extra: Partial<Hit> = {}): Hit {
   return { detector: 'declass', family: 'declass', code, start, end, role: 'marking', confidence, ...extra };

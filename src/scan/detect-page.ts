@@ -1,3 +1,4 @@
+import { expand, trigger } from './trigger-automaton.js';
 import { anyOf, gate } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import type { ScanContext } from './scan-context.js';
@@ -13,15 +14,18 @@ export interface PageBreak {
   kind: 'form-feed' | 'facsimile' | 'page-marker' | 'separator' | 'footer';
 }
 
+// The word every page marker but the NARA footer holds.
+const PAGE = trigger('Page', ['Page']);
+
 // FRUS editorial page markers: "[Facsimile Page 2]", "[Typeset Page 1254]", "[Page 3]".
 // Trigger: the word Page, at most 11 code units in ("[Facsimile ").
-const BRACKET_PAGE = gate('page/bracket', /\[(Facsimile Page|Typeset Page|Page)\s+(\d{1,5})\]/g, 'Page', 11);
+const BRACKET_PAGE = gate('page/bracket', /\[(Facsimile Page|Typeset Page|Page)\s+(\d{1,5})\]/g, PAGE, 11);
 // Converter page separators: "-----…----- Page 2", "## Page 1" (not records: not on the document).
-const SEPARATOR = gate('page/separator', /^(?:-{10,}[ \t]*Page[ \t]+(\d{1,5})|#{1,3}[ \t]*Page[ \t]+(\d{1,5}))[ \t]*$/gm, 'Page', anyOf('-# \t'));
+const SEPARATOR = gate('page/separator', /^(?:-{10,}[ \t]*Page[ \t]+(\d{1,5})|#{1,3}[ \t]*Page[ \t]+(\d{1,5}))[ \t]*$/gm, PAGE, anyOf('-# \t'));
 // A printed page footer "Page 3 of 7".
-const PAGE_OF = gate('page/page-of', /\bPage\s+(\d{1,5})\s+of\s+(\d{1,5})\b/g, 'Page');
+const PAGE_OF = gate('page/page-of', /\bPage\s+(\d{1,5})\s+of\s+(\d{1,5})\b/g, PAGE);
 // The NARA JFK footer "NW 53217 DocId: 32204411 Page 3" (OCR: "Docld", "Dodid", "HW", "w¥'50953").
-const DOC_ID = gate('page/doc-id', /\bDo[cd][Il1id]d\s?:\s?(\d{6,10})(?:[ \t]+Page[ \t]+([0-9Iil]{1,4}))?/g, 'Do');
+const DOC_ID = gate('page/doc-id', /\bDo[cd][Il1id]d\s?:\s?(\d{6,10})(?:[ \t]+Page[ \t]+([0-9Iil]{1,4}))?/g, trigger('DocId', expand('Do', ['c', 'd'], ['I', 'l', '1', 'i', 'd'], 'd')));
 
 function jfkFooters(context: ScanContext): Array<{ start: number; end: number; attributes: Record<string, unknown>; page?: number }> {
   const { text } = context;

@@ -1,3 +1,4 @@
+import { trigger } from './trigger-automaton.js';
 import { anyOf, gate, isSpace, isWordChar } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import { inRanges, type ScanContext } from './scan-context.js';
@@ -5,7 +6,7 @@ import { inRanges, type ScanContext } from './scan-context.js';
 // Any bracketed stretch on one line, at most 200 code units: "[REDACTED]", "[1 line not
 // declassified]". The class excludes brackets and line breaks, so every "[" scans at most to
 // the next bracket: linear even on a million unclosed brackets.
-const BRACKET = gate('redaction/bracket', /\[([^\[\]\n]{1,200})\]/g, '[');
+const BRACKET = gate('redaction/bracket', /\[([^\[\]\n]{1,200})\]/g, trigger('[', ['[']));
 
 // What a bracket may hold to be a generic placeholder.
 const PLACEHOLDER: Array<[RegExp, string]> = [
@@ -27,7 +28,7 @@ const EXTENT =
 const LOOSE_PHRASE = gate(
   'redaction/loose-phrase',
   /(?<![\w[])((?:less than\s+)?\d{1,4}(?:[-–]\d\/\d|½)?\s+(?:lines?|paragraphs?|pages?)(?:\s+of\s+source\s+text)?\s+not declassified)/g,
-  'not declassified',
+  trigger('not declassified', ['not declassified']),
   anyOf('-–/½', isWordChar, isSpace),
 );
 
@@ -35,7 +36,7 @@ const LOOSE_PHRASE = gate(
 const BLOCKS = /[█■▇▆▉▊▋▌▍▎▏▓](?:[ ]?[█■▇▆▉▊▋▌▍▎▏▓]){2,}/g;
 
 // Typed-over deletions: "XXXXX", "XXXX XXXX", "xxxxxxx" (five or more, not part of a word).
-const TYPED_OVER = gate('redaction/typed-over', /(?<![A-Za-z0-9])(?:X{5,}|x{5,}|X{4}(?: X{4,}){1,20})(?![A-Za-z0-9])/g, /XXXX|xxxxx/g);
+const TYPED_OVER = gate('redaction/typed-over', /(?<![A-Za-z0-9])(?:X{5,}|x{5,}|X{4}(?: X{4,}){1,20})(?![A-Za-z0-9])/g, trigger('typed-over', ['XXXX', 'xxxxx']));
 
 // Pages withheld in full: FBI deleted-page sheets, NARA withdrawal notices.
 const WITHHELD_PAGE =

@@ -1,4 +1,5 @@
-import { anyOf, findTriggers, gate, isDigit, isLetter, isSpace, isWordChar } from './gated-pattern.js';
+import { expand, SPACE_CHARS, trigger } from './trigger-automaton.js';
+import { anyOf, gate, isDigit, isSpace, isWordChar, registerTrigger } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import { parseDate } from './parse-date.js';
 import { countLowerWords, type ScanContext } from './scan-context.js';
@@ -65,7 +66,14 @@ function lineAtNumber(context: ScanContext, n: number): Line {
 
 // Something every stamp line holds (each STAMP_LINE alternative starts with one of these), so
 // only the lines holding one need the full test.
-const STAMP_CUE = /DEPARTMENT OF STATE|IS\/FPC\/CDR|A\/CDC\/MR|MR Cases Only|EO Citations|RELEAS|EXCISE|DENY|DENIED IN|TOTAL DENIAL|DECLASSIF|DE-CLASSIFY|IT PART|IN PART|IN FILE|DELETE|CLASSIFY as|DOWNGRADE|TS auth|TS AUTH|FOIA|PA [Ee]xemptions|ENDORSE EXISTING|RDS or XDS|REASON\(S\)|REVIEWED BY|\(\s?\)/g;
+const STAMP_CUE = registerTrigger(
+  trigger('stamp cue', [
+    ...['DEPARTMENT OF STATE', 'IS/FPC/CDR', 'A/CDC/MR', 'MR Cases Only', 'EO Citations', 'RELEAS', 'EXCISE', 'DENY', 'DENIED IN', 'TOTAL DENIAL'],
+    ...['DECLASSIF', 'DE-CLASSIFY', 'IT PART', 'IN PART', 'IN FILE', 'DELETE', 'CLASSIFY as', 'DOWNGRADE', 'TS auth', 'TS AUTH', 'FOIA'],
+    ...['PA Exemptions', 'PA exemptions', 'ENDORSE EXISTING', 'RDS or XDS', 'REASON(S)', 'REVIEWED BY', '()'],
+    ...expand('(', SPACE_CHARS, ')'),
+  ]),
+);
 
 function stampLine(line: string): boolean {
   const rest = line.replace(BOX, '').replace(/^[#*>\s]+/, '');
@@ -77,7 +85,7 @@ function releaseDecisionHits(context: ScanContext): Hit[] {
   const lineCount = locator.lineCount;
   // The lines a stamp can start on: those holding a stamp cue, ascending.
   const cueLines: number[] = [];
-  for (const t of findTriggers(context.text, STAMP_CUE)) {
+  for (const t of context.triggers(STAMP_CUE)) {
     const n = locator.lineOf(t);
     if (cueLines[cueLines.length - 1] !== n) cueLines.push(n);
   }
@@ -179,7 +187,7 @@ const NARA = /\bDECLASSIFIED\s{0,4}\n?\s{0,4}Authority\s?:?\s?([A-Z]{2,4}[ -]?[0
 const CIA_RELEASE = gate(
   'stamp/cia-release',
   /(Declassified\s?(?:in\s?Part|and)\s?[-–]{0,2}\s?)?(Sani\w{3,5}\s?Copy\s?)?Approve+d\s?[Ff]or\s?(?:Release|[A-Za-z1' ]{2,9}?)\s?:?\s?(\d{4}\s?\/\s?\d{2}\s?\/\s?\d{2})(?:\s?:?\s?([cC][iI][aA]-RDP[0-9A-Za-z\-]{12,26}))?/g,
-  'pprove',
+  trigger('approve', ['pprove']),
   anyOf('-–', isWordChar, isSpace),
 );
 
@@ -190,7 +198,7 @@ const CIA_HRP = /APPROVED FOR RELEASE\s{1,4}(\d{4})\s{1,4}CIA\s+HISTORICAL[- ]RE
 const JFK_ACT = gate(
   'stamp/JFK-Act',
   /(?:(\d{4})\s+)?RELEASED?\s+UNDER\s+THE\s+(?:PRESIDENT\s+)?JOHN\s+F\.?\s+KENNEDY\s+ASSASSINATION\s+RECORDS\.?\s+(?:COLLECTION\s+)?ACT\s+OF\s+1992(?:\s{0,4}\(44\s?USC\s?2107\s?Note\)\.?)?(?:\s{0,4}Case#?\s?:?\s?(NW\s?\d{4,6}))?(?:\s{0,4}Date\s?:?\s?(\d{1,2}[-/]\d{1,2}[-/]\d{2,4}))?/gi,
-  /released?\s+under\s/gi,
+  trigger('release', ['release'], false),
   anyOf('', isDigit, isSpace),
 );
 
@@ -200,8 +208,8 @@ const JFK_ACT = gate(
 const NO_OBJECTION = gate(
   'stamp/no-objection',
   /\b(?:(CIA|DoD|DOD|FBI|NSA|State|STATE)\s+HAS\s+)?NO\s+(?:(DoD|DOD|CIA|FBI|NSA)\s+)?O[A-Za-z]{4,8}ION\s+TO\b/gi,
-  /ION\s+TO\b/gi,
-  anyOf('', isLetter, isSpace),
+  trigger('no', expand('no', SPACE_CHARS), false),
+  anyOf('CIADOFBNSTEHciadofbnsteh', isSpace),
 );
 const NO_OBJECTION_MORE = /^\s{0,4}(?:DECLASS\w*|AND\/?\s?OR|RELEASE|IN\s+THIS|AS\s+SANITIZ\w*|EXCEPT|OF\s+(?:CIA|THIS))/i;
 
@@ -209,7 +217,8 @@ const NO_OBJECTION_MORE = /^\s{0,4}(?:DECLASS\w*|AND\/?\s?OR|RELEASE|IN\s+THIS|A
 const FBI_DECLASS = gate(
   'stamp/fbi-declassification',
   /ALL\s+INFORMATION\s+CONTA\w{0,6}(?:\s+\w?[EH]?EREIN\s+IS\s+\w{0,3}CLASSIFIED(?:\s+EXCEPT\s+WHERE\s+SHO\w{0,3}(?:\s+OTHERWISE)?)?)?/gi,
-  /all\s+information/gi,
+  trigger('information', ['information'], false),
+  anyOf('alAL', isSpace),
 );
 
 // "Classification cancelled by authority of …", "Classification changed to CONFIDENTIAL by …".
@@ -221,7 +230,7 @@ const CLASSIFICATION_CHANGE =
 const AUTHORITY_LINE = gate(
   'stamp/authority-line',
   /^[ \t\-*]*(CLASSIFIED\s+BY|Classified\s+[Bb]y|CL\s?BY|DERIVED\s+FROM|Derived\s+[Ff]rom|DRV\s?(?:FRM|FROM)|CL\s+REASON|REASON|Reason|DECLASSIFY\s+ON|Declassify\s+[Oo]n|DECL\s?ON|DECL)\b[ \t]*:?[ \t]*([^\n]{0,80})$/gm,
-  /CLASSIFIED\s+BY|Classified\s+[Bb]y|CL\s?BY|DERIVED\s+FROM|Derived\s+[Ff]rom|DRV\s?(?:FRM|FROM)|CL\s+REASON|REASON|Reason|Declassify\s+[Oo]n|DECL/g,
+  trigger('authority label', ['CL', 'Classified', 'DERIVED', 'Derived', 'DRV', 'REASON', 'Reason', 'DECL', 'Declassify']),
   anyOf(' \t-*'),
 );
 
@@ -229,7 +238,7 @@ const AUTHORITY_LINE = gate(
 const FOIA_CASE = /(?:U\.S\.\s+Department\s+of\s+State\s+)?Case\s+No\.\s?(F-\d{4}-\d{3,6})\s+Doc\s+No\.\s?(C\d{6,9})(?:\s+Date\s?:\s?(\d{1,2}\/\d{1,2}\/\d{4}))?/g;
 
 // "REPRODUCTION BY OTHER THAN THE ISSUING OFFICE IS PROHIBITED" (OCR "1SSUING", "PROHISITED").
-const REPRODUCTION = gate('stamp/reproduction', /REPRODUCTION\s+BY\s+OTHER\s+THAN\s+(?:THE\s+)?[1I]SSUING\s+OFFICE\s+[1I]S\s+PROH\w{3,6}/gi, /reproduction/gi);
+const REPRODUCTION = gate('stamp/reproduction', /REPRODUCTION\s+BY\s+OTHER\s+THAN\s+(?:THE\s+)?[1I]SSUING\s+OFFICE\s+[1I]S\s+PROH\w{3,6}/gi, trigger('reproduction', ['reproduction'], false));
 
 /** Repairs a CREST document id read by OCR (`CIA-RDP80BO1495R…` → `CIA-RDP80B01495R…`), or returns `undefined`. */
 export function repairRdpId(raw: string): string | undefined {

@@ -1,3 +1,4 @@
+import { DIGITS, expand, trigger } from './trigger-automaton.js';
 import { z } from 'zod';
 import { SpanSchema } from '../core/position.js';
 import { gate } from './gated-pattern.js';
@@ -42,7 +43,7 @@ const DATE = gate(
     `(?<![\\d/.-])(?:\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}|\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|${MONTH}\\s{1,3}\\d{1,2},?\\s{1,3}\\d{4}|\\d{1,2}\\s{1,3}${MONTH},?\\s{1,3}\\d{4})(?![\\d/]|[.-]\\d)`,
     'g',
   ),
-  /\d[/.-]\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/g,
+  trigger('date', [...expand(DIGITS, ['/', '.', '-'], DIGITS), 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']),
   5,
 );
 // Words before a date on its line that make it a review or release date.

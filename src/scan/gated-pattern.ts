@@ -1,65 +1,83 @@
+import { compileTriggers, findAllTriggers, type Trigger } from './trigger-automaton.js';
+
 /**
- * A detector's regular expression paired with a cheap *trigger*: something every match must
- * contain, found with one fast pass (`indexOf` for a literal, or a selective expression). Only
- * the positions just before a trigger are tried, each with a sticky copy of the pattern, so a
+ * A detector's regular expression paired with a cheap *trigger*: literals every match must
+ * contain, found for all patterns at once in one pass (see `trigger-automaton.ts`). Only the
+ * positions just before a trigger are tried, each with a sticky copy of the pattern, so a
  * pattern whose own search is slow (an optional prefix, a look-behind, a large alternation)
- * costs little more than the trigger's pass.
+ * costs little more than its share of that pass.
  *
  * The matches are exactly those of `text.matchAll(re)`, provided the trigger contract holds:
- * for every match `[s, e)` there is a position `t` with `s ≤ t < e` where the trigger matches,
- * and either `t - s ≤ back` (a number) or every code unit of `text[s, t)` satisfies `back`
- * (a predicate). Each pattern's contract is checked against `matchAll` on the development
- * corpus and on random text in `test/scan/gated-pattern.test.ts`.
+ * for every match `[s, e)` there is a position `t` with `s ≤ t < e` where one of the trigger's
+ * literals starts, and either `t - s ≤ back` (a number) or every code unit of `text[s, t)`
+ * satisfies `back` (a predicate). Each pattern's contract is checked against `matchAll` on the
+ * development and benchmark corpora and on random text in `test/scan/gated-pattern.test.ts`.
  */
 export interface GatedPattern {
   /** A name for messages and tests, e.g. `declass/IMPDET`. */
   readonly name: string;
   /** The pattern, with the `g` flag: the reference for what matches. */
   readonly re: RegExp;
-  /** What every match contains: a literal, or an expression with the `g` flag. */
-  readonly trigger: string | RegExp;
+  /** What every match contains. */
+  readonly trigger: Trigger;
   /**
    * How far before the trigger a match may start: at most this many UTF-16 code units, or
    * across any code units that satisfy this predicate.
    */
   readonly back: number | ((code: number) => boolean);
-  /** Trigger positions are computed once per text and shared by patterns with the same key. */
-  readonly triggerKey: string;
   /** A sticky copy of `re`, to try one position. */
   readonly sticky: RegExp;
 }
 
-const registry: GatedPattern[] = [];
+const patterns: GatedPattern[] = [];
+const triggers: Trigger[] = [];
+let compiled: { count: number; automaton: ReturnType<typeof compileTriggers>; index: Map<Trigger, number> } | undefined;
 
 /** Every gated pattern made so far (each detector module makes its own when loaded); for tests. */
 export function gatedPatterns(): readonly GatedPattern[] {
-  return registry;
+  return patterns;
+}
+
+/** Registers a trigger for the one-pass search (done by {@link gate}; for triggers used on their own). */
+export function registerTrigger(t: Trigger): Trigger {
+  if (!triggers.includes(t)) triggers.push(t);
+  return t;
+}
+
+/** The automaton over every registered trigger, rebuilt when triggers were added since. */
+function automaton(): NonNullable<typeof compiled> {
+  if (!compiled || compiled.count !== triggers.length) {
+    compiled = { count: triggers.length, automaton: compileTriggers(triggers), index: new Map(triggers.map((t, i) => [t, i])) };
+  }
+  return compiled;
+}
+
+/**
+ * Finds where every registered trigger occurs in `text`, in one pass; returns a lookup from a
+ * trigger to its ascending start positions.
+ */
+export function findRegisteredTriggers(text: string): (t: Trigger) => readonly number[] {
+  const { automaton: a, index } = automaton();
+  const found = findAllTriggers(text, a);
+  return (t) => {
+    const i = index.get(t);
+    if (i === undefined) throw new Error(`trigger ${t.name} is not registered`);
+    return found[i] as number[];
+  };
+}
+
+/** Where one trigger occurs in `text`, ascending (overlapping occurrences included). */
+export function findTriggers(text: string, t: Trigger): number[] {
+  return findAllTriggers(text, compileTriggers([t]))[0] as number[];
 }
 
 /** Pairs a global pattern with its trigger; see {@link GatedPattern} for the contract. */
-export function gate(name: string, re: RegExp, trigger: string | RegExp, back: number | ((code: number) => boolean) = 0): GatedPattern {
+export function gate(name: string, re: RegExp, t: Trigger, back: number | ((code: number) => boolean) = 0): GatedPattern {
   if (!re.global || re.sticky) throw new TypeError(`gate: ${re} must have the g flag and not the y flag`);
-  if (typeof trigger !== 'string' && (!trigger.global || trigger.sticky)) throw new TypeError(`gate: trigger ${trigger} must have the g flag`);
-  if (trigger === '') throw new TypeError('gate: the trigger must not be empty');
-  const triggerKey = typeof trigger === 'string' ? `s:${trigger}` : `r:${trigger.source}/${trigger.flags}`;
-  const pattern = { name, re, trigger, back, triggerKey, sticky: new RegExp(re.source, `${re.flags.replace('g', '')}y`) };
-  registry.push(pattern);
+  registerTrigger(t);
+  const pattern = { name, re, trigger: t, back, sticky: new RegExp(re.source, `${re.flags.replace('g', '')}y`) };
+  patterns.push(pattern);
   return pattern;
-}
-
-/** Every position where the trigger matches, ascending (overlapping occurrences included). */
-export function findTriggers(text: string, trigger: string | RegExp): number[] {
-  const found: number[] = [];
-  if (typeof trigger === 'string') {
-    for (let i = text.indexOf(trigger); i !== -1; i = text.indexOf(trigger, i + 1)) found.push(i);
-    return found;
-  }
-  trigger.lastIndex = 0;
-  for (let m = trigger.exec(text); m !== null; m = trigger.exec(text)) {
-    found.push(m.index);
-    trigger.lastIndex = m.index + 1;
-  }
-  return found;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createLocator, type Locator } from '../core/position.js';
-import { findTriggers, gate, gatedMatches, type GatedPattern } from './gated-pattern.js';
+import { findRegisteredTriggers, gate, gatedMatches, type GatedPattern } from './gated-pattern.js';
+import { trigger, type Trigger } from './trigger-automaton.js';
 
 /** A line of the text: 0-based offsets, `end` exclusive and before the line break. */
 export interface LineRange {
@@ -28,13 +29,15 @@ export interface ScanContext {
   memo<T>(key: string, compute: () => T): T;
   /**
    * The matches of a gated pattern, the same as `text.matchAll(pattern.re)` gives, found from
-   * its trigger's positions (computed once per text and trigger).
+   * its trigger's positions (all triggers are found in one pass, once per text).
    */
   matches(pattern: GatedPattern): RegExpExecArray[];
+  /** Where a registered trigger's literals start, ascending. */
+  triggers(t: Trigger): readonly number[];
 }
 
 /** Markdown strikethrough as OCR converters emit it: `~~…~~` within one line, at most 200 code units. */
-const STRIKE = gate('context/strike', /~~([^~\n]{1,200})~~/g, '~~');
+const STRIKE = gate('context/strike', /~~([^~\n]{1,200})~~/g, trigger('~~', ['~~']));
 
 /**
  * How far either side of a position `lineAt` reaches on a long line, in UTF-16 code units.
@@ -56,9 +59,10 @@ export function createScanContext(text: string): ScanContext {
     if (line.end - line.start <= 2 * LINE_WINDOW) return line;
     return { ...line, start: Math.max(line.start, offset - LINE_WINDOW), end: Math.min(line.end, offset + LINE_WINDOW) };
   };
+  const triggers = (t: Trigger): readonly number[] => memo('triggers', () => findRegisteredTriggers(text))(t);
   const matches = (pattern: GatedPattern): RegExpExecArray[] => {
-    const triggers = memo(pattern.triggerKey, () => findTriggers(text, pattern.trigger));
-    return triggers.length === 0 ? [] : gatedMatches(text, pattern, triggers);
+    const at = triggers(pattern.trigger);
+    return at.length === 0 ? [] : gatedMatches(text, pattern, at);
   };
   const strikes = (): Array<[number, number]> =>
     memo('strikes', () => {
@@ -93,6 +97,7 @@ export function createScanContext(text: string): ScanContext {
     },
     memo,
     matches,
+    triggers,
   };
 }
 

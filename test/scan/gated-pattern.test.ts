@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findTriggers, gate, gatedMatches, gatedPatterns, type GatedPattern } from '../../src/scan/gated-pattern.js';
+import { findRegisteredTriggers, findTriggers, gate, gatedMatches, gatedPatterns, type GatedPattern } from '../../src/scan/gated-pattern.js';
+import { createScanContext } from '../../src/scan/scan-context.js';
+import { compileTriggers, expand, findAllTriggers, trigger } from '../../src/scan/trigger-automaton.js';
 import '../../src/scan.js';
 import { CORPUS_ROOT, loadCorpusSet } from '../support/corpus.js';
 
@@ -17,8 +19,11 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 function viaMatchAll(text: string, p: GatedPattern): string[] {
   return [...text.matchAll(p.re)].map((m) => JSON.stringify([m.index, ...m]));
 }
+/** As the scanner runs it: every trigger found in one pass, then the pattern tried near its own. */
 function viaTriggers(text: string, p: GatedPattern): string[] {
-  return gatedMatches(text, p, findTriggers(text, p.trigger)).map((m) => JSON.stringify([m.index, ...m]));
+  return createScanContext(text)
+    .matches(p)
+    .map((m) => JSON.stringify([m.index, ...m]));
 }
 
 function corpusTexts(): Array<{ name: string; text: string }> {
@@ -34,6 +39,31 @@ function corpusTexts(): Array<{ name: string; text: string }> {
   if (existsSync(doctly)) out.push({ name: 'bench/jfk-doctly (first 6 MB)', text: gunzipSync(readFileSync(doctly)).toString('utf8').slice(0, 6_000_000) });
   return out;
 }
+
+describe('the trigger automaton', () => {
+  it('finds every occurrence of every literal, overlapping ones included, folding case only when asked', () => {
+    const sensitive = trigger('t1', ['ab', 'abc', 'bc', 'b']);
+    const folded = trigger('t2', ['AB', 'xyz'], false);
+    const compiled = compileTriggers([sensitive, folded]);
+    const text = 'abcAbc xYz ab';
+    expect(findAllTriggers(text, compiled)).toEqual([[0, 1, 4, 11, 12], [0, 3, 7, 11]]);
+  });
+
+  it('agrees with indexOf for every registered literal on corpus text', () => {
+    const text = corpusTexts().map((d) => d.text).join('\n').slice(0, 3_000_000);
+    const lookup = findRegisteredTriggers(text);
+    for (const p of gatedPatterns()) {
+      if (!p.trigger.caseSensitive) continue;
+      const want = new Set<number>();
+      for (const lit of p.trigger.literals) for (let i = text.indexOf(lit); i !== -1; i = text.indexOf(lit, i + 1)) want.add(i);
+      expect([...lookup(p.trigger)], p.trigger.name).toEqual([...want].sort((a, b) => a - b));
+    }
+  });
+
+  it('expands small patterns into literals', () => {
+    expect(expand(['O', '0'], ['', ' '], 'R')).toEqual(['OR', 'O R', '0R', '0 R']);
+  });
+});
 
 describe('gated patterns', () => {
   const patterns = gatedPatterns();
@@ -76,13 +106,15 @@ describe('gated patterns', () => {
 
   it('catches a broken trigger contract (the test can fail)', () => {
     // "IMPDET" matches start up to 12 code units before the word; a back of 0 misses "E2 IMPDET".
-    const broken = gate('test/broken', /(?:(?<![A-Za-z0-9])([E6])[-.\s]{0,4}([1-4])?[-.\s]{0,6})?IMPDET\b/g, 'IMPDET', 0);
+    const broken = gate('test/broken', /(?:(?<![A-Za-z0-9])([E6])[-.\s]{0,4}([1-4])?[-.\s]{0,6})?IMPDET\b/g, trigger('test IMPDET', ['IMPDET']), 0);
     const text = 'DECL: E2 IMPDET';
     expect(viaTriggers(text, broken)).not.toEqual(viaMatchAll(text, broken));
+    const text2 = 'E2 IMPDET';
+    expect(gatedMatches(text2, broken, findTriggers(text2, broken.trigger)).map((m) => m[0])).toEqual(['IMPDET']);
   });
 
   it('refuses patterns without the g flag', () => {
-    expect(() => gate('test/no-g', /a/, 'a')).toThrow(/g flag/);
-    expect(() => gate('test/no-g-trigger', /a/g, /a/)).toThrow(/g flag/);
+    expect(() => gate('test/no-g', /a/, trigger('a', ['a']))).toThrow(/g flag/);
+    expect(() => trigger('empty', [''])).toThrow(/non-empty/);
   });
 });

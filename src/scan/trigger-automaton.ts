@@ -1,0 +1,176 @@
+/**
+ * Finds the triggers of every gated pattern in one pass over the text: an Aho–Corasick automaton
+ * over all their literals, with ASCII letters folded to lower case (a case-sensitive literal is
+ * checked against the text when it is found). One pass replaces one regular-expression search
+ * per pattern, which is what bounds a many-pattern scanner in JavaScript.
+ */
+
+/** A set of literals whose occurrences mark where a pattern's matches may be. */
+export interface Trigger {
+  /** A name for messages and tests. */
+  readonly name: string;
+  readonly literals: readonly string[];
+  /** When false, ASCII letters match in either case. */
+  readonly caseSensitive: boolean;
+}
+
+/** Makes a trigger from literals (duplicates dropped; none may be empty). */
+export function trigger(name: string, literals: readonly string[], caseSensitive = true): Trigger {
+  if (literals.length === 0 || literals.some((l) => l === '')) throw new TypeError(`trigger ${name}: literals must be non-empty strings`);
+  return { name, literals: [...new Set(literals)], caseSensitive };
+}
+
+/**
+ * Every string a small pattern stands for: each part is a list of alternatives (a string is one
+ * alternative; an array lists several), e.g. `expand(['O', '0', 'Q'], ['', ' '], ['A', '4'])`.
+ */
+export function expand(...parts: ReadonlyArray<string | readonly string[]>): string[] {
+  let out = [''];
+  for (const part of parts) {
+    const options = typeof part === 'string' ? [part] : part;
+    const next: string[] = [];
+    for (const prefix of out) for (const o of options) next.push(prefix + o);
+    out = next;
+  }
+  return out;
+}
+
+/** The characters JavaScript's `\s` matches. */
+export const SPACE_CHARS: readonly string[] = [
+  ' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007',
+  '\u2008', '\u2009', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff',
+];
+
+/** The ten digits. */
+export const DIGITS: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+const fold = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
+
+interface Compiled {
+  /** The triggers, in the order their positions are returned. */
+  triggers: readonly Trigger[];
+  /** Character class of each UTF-16 code unit; 0 for a code unit in no literal. */
+  classOf: Uint8Array;
+  classes: number;
+  /** Next state for (state row, class); a state is the offset of its row. */
+  next: Int32Array;
+  /** 1 at the row offset of each state where a literal ends, else 0. */
+  ends: Uint8Array;
+  /** For each state (row offset ÷ classes): the literals that end there, as indexes into `literals`. */
+  outputs: ReadonlyArray<readonly number[]>;
+  literals: Array<{ text: string; trigger: number; caseSensitive: boolean }>;
+}
+
+/** Builds the automaton for a list of triggers. */
+export function compileTriggers(triggers: readonly Trigger[]): Compiled {
+  const literals: Compiled['literals'] = [];
+  triggers.forEach((t, i) => {
+    for (const text of t.literals) literals.push({ text, trigger: i, caseSensitive: t.caseSensitive && /[A-Za-z]/.test(text) });
+  });
+  // Classes: one per distinct folded code unit of any literal.
+  const classOf = new Uint8Array(65536);
+  let classes = 1;
+  for (const { text } of literals) {
+    for (let k = 0; k < text.length; k++) {
+      const c = fold(text.charCodeAt(k));
+      if (classOf[c] === 0) {
+        if (classes === 255) throw new RangeError('compileTriggers: more than 254 distinct characters');
+        classOf[c] = classes++;
+      }
+    }
+  }
+  for (let c = 65; c <= 90; c++) classOf[c] = classOf[c + 32] as number;
+
+  // The trie, as rows of `classes` cells (-1: no edge yet).
+  const rows: Int32Array[] = [new Int32Array(classes).fill(-1)];
+  const outputs: Array<number[] | undefined> = [undefined];
+  literals.forEach(({ text }, index) => {
+    let s = 0;
+    for (let k = 0; k < text.length; k++) {
+      const cls = classOf[fold(text.charCodeAt(k))] as number;
+      let to = (rows[s] as Int32Array)[cls] as number;
+      if (to === -1) {
+        to = rows.length;
+        rows.push(new Int32Array(classes).fill(-1));
+        outputs.push(undefined);
+        (rows[s] as Int32Array)[cls] = to;
+      }
+      s = to;
+    }
+    (outputs[s] ??= []).push(index);
+  });
+  // Failure links, breadth first, completing every row into a full transition table.
+  const failure = new Int32Array(rows.length);
+  const queue: number[] = [];
+  const root = rows[0] as Int32Array;
+  for (let cls = 0; cls < classes; cls++) {
+    const to = root[cls] as number;
+    if (to === -1) root[cls] = 0;
+    else {
+      failure[to] = 0;
+      queue.push(to);
+    }
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q] as number;
+    const row = rows[s] as Int32Array;
+    const fail = failure[s] as number;
+    const fo = outputs[fail];
+    if (fo) outputs[s] = [...(outputs[s] ?? []), ...fo];
+    for (let cls = 0; cls < classes; cls++) {
+      const to = row[cls] as number;
+      const viaFail = (rows[fail] as Int32Array)[cls] as number;
+      if (to === -1) row[cls] = viaFail;
+      else {
+        failure[to] = viaFail;
+        queue.push(to);
+      }
+    }
+  }
+  // One flat table; a state is its row's offset, so a step is one load and one add.
+  const next = new Int32Array(rows.length * classes);
+  rows.forEach((row, s) => {
+    for (let cls = 0; cls < classes; cls++) next[s * classes + cls] = (row[cls] as number) * classes;
+  });
+  const ends = new Uint8Array(rows.length * classes);
+  outputs.forEach((o, s) => {
+    if (o) ends[s * classes] = 1;
+  });
+  return { triggers, classOf, classes, next, ends, outputs: outputs.map((o) => o ?? []), literals };
+}
+
+/**
+ * The positions where each trigger's literals start in `text`, one ascending array per trigger
+ * (in the order of `compiled.triggers`), overlapping occurrences included.
+ */
+export function findAllTriggers(text: string, compiled: Compiled): number[][] {
+  const { classOf, classes, next, ends, outputs, literals } = compiled;
+  const found: number[][] = compiled.triggers.map(() => []);
+  const sorted: boolean[] = compiled.triggers.map(() => true);
+  let s = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    s = next[s + (classOf[text.charCodeAt(i)] as number)] as number;
+    if (ends[s] === 0) continue;
+    for (const index of outputs[s / classes] as readonly number[]) {
+      const lit = literals[index] as Compiled['literals'][number];
+      const start = i - lit.text.length + 1;
+      if (lit.caseSensitive && !text.startsWith(lit.text, start)) continue;
+      const list = found[lit.trigger] as number[];
+      const last = list.length > 0 ? (list[list.length - 1] as number) : -1;
+      if (start === last) continue;
+      if (start < last) sorted[lit.trigger] = false;
+      list.push(start);
+    }
+  }
+  // A longer literal found after a shorter one may start before it.
+  found.forEach((list, t) => {
+    if (!sorted[t]) {
+      list.sort((a, b) => a - b);
+      let w = 0;
+      for (let r = 0; r < list.length; r++) if (r === 0 || list[r] !== list[r - 1]) list[w++] = list[r] as number;
+      list.length = w;
+    }
+  });
+  return found;
+}
