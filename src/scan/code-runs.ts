@@ -1,4 +1,4 @@
-import { trigger } from './trigger-automaton.js';
+import { expand, trigger } from './trigger-automaton.js';
 import type { OcrCorrection, Role } from '../core/vocabulary.js';
 import { gate } from './gated-pattern.js';
 import { readDigits } from './ocr.js';
@@ -57,8 +57,11 @@ const PAREN = gate(
 // digit (or OCR look-alike) either plain (`b6`) or in parentheses (`b(6)`), not followed by
 // another digit (so `B-52` and `B 1990` do not match), then an optional subparagraph letter
 // (`b7C`, `b7-C`, `B7(C)`), and nothing word-like after it.
-const BARE =
-  /(?<![A-Za-z0-9(§.\-/])([bBjJkKdD])(?:-|\s)?(?:\(\s?([0-9lI])\s?\)|([0-9lI])(?![0-9]))(?:(?:-|\s)?\(\s?([A-Fa-f])\s?\)|-?([A-Fa-f]))?(?![A-Za-z0-9])/g;
+const BARE = gate(
+  'code-runs/bare',
+  /(?<![A-Za-z0-9(§.\-/])([bBjJkKdD])(?:-|\s)?(?:\(\s?([0-9lI])\s?\)|([0-9lI])(?![0-9]))(?:(?:-|\s)?\(\s?([A-Fa-f])\s?\)|-?([A-Fa-f]))?(?![A-Za-z0-9])/g,
+  trigger('bare code', expand(['b', 'B', 'j', 'J', 'k', 'K', 'd', 'D'], ['', '-', ' '], ['(', '0', 'l', 'I'])),
+);
 
 // FBI Vaughn category numbers after a bare code: ` -1`, `-1, 2, 3, 6` (OCR `l` for 1).
 const CATEGORIES = /\s?-\s?([0-9lI]{1,2}(?:\s?,\s?[0-9]{1,2}){0,8})(?![0-9A-Za-z])/y;
@@ -105,7 +108,7 @@ function buildRuns(context: ScanContext): CodeRun[] {
     if (m[3]) extra.unshift(m[3].toUpperCase());
     tokens.push({ start, end, letter, number: digits.digits, extra, glued: m[5] ?? null, categories: null, form: 'paren', ocr: digits.ocr });
   }
-  for (const m of text.matchAll(BARE)) {
+  for (const m of context.matches(BARE)) {
     const start = m.index;
     let end = start + m[0].length;
     const digits = readDigits((m[2] ?? m[3]) as string);

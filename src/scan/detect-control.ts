@@ -1,8 +1,10 @@
 import { getCatalog } from '../catalog/catalog.js';
 import type { OcrCorrection } from '../core/vocabulary.js';
+import { gate, type GatedPattern } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import { inRanges, isProse, type ScanContext } from './scan-context.js';
 import { findSourceNotes } from './source-notes.js';
+import { expand, trigger } from './trigger-automaton.js';
 
 /** OCR forms seen for control markings, as patterns over the upper-case word. */
 const OCR_FORMS: Array<[RegExp, string]> = [
@@ -13,21 +15,18 @@ const OCR_FORMS: Array<[RegExp, string]> = [
 
 interface Compiled {
   /** Every catalog spelling as one alternation, longest first, whole words, case as written. */
-  exact: RegExp;
+  exact: GatedPattern;
   /** The same, case-insensitive, for FRUS source notes ("Secret; Eyes Only."). */
   anyCase: RegExp;
   codeOf: Map<string, string>;
 }
 
-let compiled: Compiled | undefined;
-
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Builds the control-marking patterns from the catalog's spellings, once. */
+/** Builds the control-marking patterns from the catalog's spellings. */
 function compile(): Compiled {
-  if (compiled) return compiled;
   const codeOf = new Map<string, string>();
   for (const [code, entry] of getCatalog().codes('control')) {
     for (const spelling of entry.spellings ?? []) codeOf.set(spelling.toUpperCase(), code);
@@ -39,9 +38,19 @@ function compile(): Compiled {
   // OCR forms of WNINTEL, RYBAT and NOFORN are matched too and repaired below.
   const ocr = '[UV]N[I1l]NTEL|WN[1l]NTEL|R[¥V]BAT|N[O0]F[O0]RN';
   const source = `(?<![A-Za-z])(?:${alternation}|${ocr})(?![A-Za-z])`;
-  compiled = { exact: new RegExp(source, 'g'), anyCase: new RegExp(source, 'gi'), codeOf };
-  return compiled;
+  // Trigger: the first word of each spelling ("EYES" of "EYES ONLY"), and the OCR forms.
+  const literals = [
+    ...[...codeOf.keys()].map((spelling) => spelling.split(' ')[0] as string),
+    ...expand(['U', 'V'], 'N', ['I', '1', 'l'], 'NTEL'),
+    ...expand('WN', ['1', 'l'], 'NTEL'),
+    ...expand('R', ['¥', 'V'], 'BAT'),
+    ...expand('N', ['O', '0'], 'F', ['O', '0'], 'RN'),
+  ];
+  return { exact: gate('control/exact', new RegExp(source, 'g'), trigger('control word', literals)), anyCase: new RegExp(source, 'gi'), codeOf };
 }
+
+// Built when the module loads, so its trigger joins the one-pass search from the first scan.
+const COMPILED = compile();
 
 // The countries after "REL TO": "REL TO USA, GBR, CAN" (trigraphs, USA first by convention).
 const COUNTRIES = /^[ \t]?((?:[A-Z]{3}|NATO|FVEY)(?:[ \t]?(?:,|and|AND)[ \t]?(?:[A-Z]{3}|NATO|FVEY)){0,20})/;
@@ -74,13 +83,13 @@ export const controlDetector: Detector = {
   id: 'control',
   family: 'control',
   detect(context) {
-    const { exact, anyCase, codeOf } = compile();
+    const { exact, anyCase, codeOf } = COMPILED;
     const { text } = context;
     const hits: Hit[] = [];
     const notes = findSourceNotes(context);
     const noteRanges = notes.map((n) => [n.start, n.end] as const);
     const inNote = (i: number): boolean => inRanges(noteRanges, i);
-    for (const m of text.matchAll(exact)) {
+    for (const m of context.matches(exact)) {
       const got = read(m[0], codeOf);
       if (!got) continue;
       if (inNote(m.index)) continue; // read below, as editorial

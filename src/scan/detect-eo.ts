@@ -1,11 +1,17 @@
 import { findCodeRuns } from './code-runs.js';
+import { gate } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import { isProse, type ScanContext } from './scan-context.js';
+import { expand, trigger } from './trigger-automaton.js';
 
 // An Executive Order section citation: "1.4(c)", "1.5 (C)", "l.4(c)" (OCR l for 1),
 // "3.4(b)(1)", "1.3(a)(5)", "3.5(c)"; up to two numbered sub-paragraphs. Not glued to a
 // preceding digit or dot, so "1400.1(b)(1)" never matches.
-const EO_CITE = /(?<![0-9A-Za-z.§])([1l3])\.\s?([3-6])\s?\(\s?([a-hA-H])\s?\)((?:\s?\(\s?\d{1,2}\s?\)){0,2})/g;
+const EO_CITE = gate(
+  'eo/citation',
+  /(?<![0-9A-Za-z.§])([1l3])\.\s?([3-6])\s?\(\s?([a-hA-H])\s?\)((?:\s?\(\s?\d{1,2}\s?\)){0,2})/g,
+  trigger('section number', expand(['1', 'l', '3'], '.', ['', ' '], '3', ['', ' '], '(')),
+);
 
 // A further reason letter after a citation: "1.4(b), (d)", "1.5 (b) and (d)".
 const MORE_LETTERS = /\s?(?:,|and|&)\s?\(\s?([a-hA-H])\s?\)/y;
@@ -36,7 +42,7 @@ const LETTERS: Record<string, string> = { '1.4': 'abcdefgh', '1.5': 'abcdefg', '
 function citationHits(context: ScanContext): Hit[] {
   const { text } = context;
   const hits: Hit[] = [];
-  for (const m of text.matchAll(EO_CITE)) {
+  for (const m of context.matches(EO_CITE)) {
     const section = `${m[1] === 'l' ? '1' : m[1]}.${m[2]}`;
     const defaultOrder = ORDER_OF_SECTION[section];
     if (!defaultOrder) continue;

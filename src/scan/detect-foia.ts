@@ -1,6 +1,8 @@
 import { findCodeRuns, type CodeRun, type CodeToken } from './code-runs.js';
+import { anyOf, gate, isSpace } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import { countLowerWords, isProse, type ScanContext } from './scan-context.js';
+import { expand, trigger } from './trigger-automaton.js';
 
 // A statute cited after (b)(3): "50 USC 3024(i)", "50 U.S.C. 403g", "- 50 USC 3024i", "CIA Act",
 // "NatSecAct", "National Security Act". Anchored (sticky) at the end of the (b)(3) token; the
@@ -13,11 +15,15 @@ const B2_VARIANT = /[ \t]?\(?(High|Low|HIGH|LOW)\)?(?![A-Za-z])/y;
 
 // Exemptions named in words: "Ex. 5", "Exemption 6", "FOIA Exemptions 6 and 7(C)". The number
 // may not be followed by another digit ("EX 3600" is a document number).
-const WORDS =
-  /\b(?:FOIA\s+)?(?:Ex\.|Ex|EX|Exemptions?|EXEMPTIONS?|exemptions?)\s?([1-9])(?:\s?\(([A-Fa-f])\))?(?![0-9])(?:\s?(?:,|and|&)\s?([1-9])(?:\s?\(([A-Fa-f])\))?(?![0-9]))?/g;
+const WORDS = gate(
+  'foia/words',
+  /\b(?:FOIA\s+)?(?:Ex\.|Ex|EX|Exemptions?|EXEMPTIONS?|exemptions?)\s?([1-9])(?:\s?\(([A-Fa-f])\))?(?![0-9])(?:\s?(?:,|and|&)\s?([1-9])(?:\s?\(([A-Fa-f])\))?(?![0-9]))?/g,
+  trigger('exemption word', expand(['Ex', 'EX', 'Ex.', 'xemption', 'xemptions', 'XEMPTION', 'XEMPTIONS'], ['', ' '], '1')),
+  anyOf('FOIAEe', isSpace),
+);
 
 // "High 2" / "Low 2" in words.
-const HIGH_LOW = /\b(High|Low)[ -]2\b/g;
+const HIGH_LOW = gate('foia/high-low', /\b(High|Low)[ -]2\b/g, trigger('High/Low 2', expand(['High', 'Low'], [' ', '-'], '2')));
 
 /** Reads the canonical FOIA code of a `(b)…` token, with what the token carries besides. */
 export function readFoiaToken(token: CodeToken): { code: string; invalid: boolean; attributes: Record<string, unknown>; note?: string } {
@@ -124,7 +130,7 @@ export const foiaDetector: Detector = {
       for (const token of run.tokens) if (token.letter === 'b') hits.push(tokenHit(context, run, token));
     }
     const { text } = context;
-    for (const m of text.matchAll(WORDS)) {
+    for (const m of context.matches(WORDS)) {
       // "Ex. 5" alone in a margin is a marking; "Exemption 5 protects …" is prose.
       const line = context.lineAt(m.index);
       const after = text.slice(m.index + m[0].length, line.end);
@@ -146,7 +152,7 @@ export const foiaDetector: Detector = {
         });
       }
     }
-    for (const m of text.matchAll(HIGH_LOW)) {
+    for (const m of context.matches(HIGH_LOW)) {
       const line = context.lineText(m.index);
       if (!/exempt|FOIA|\(b\)/i.test(line)) continue;
       const prose = isProse(line);

@@ -1,4 +1,4 @@
-import { trigger } from './trigger-automaton.js';
+import { BLOCK_CHARS, trigger } from './trigger-automaton.js';
 import { anyOf, gate, isSpace, isWordChar } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import { inRanges, type ScanContext } from './scan-context.js';
@@ -33,14 +33,17 @@ const LOOSE_PHRASE = gate(
 );
 
 // Runs of block characters left where text was blacked out: "█████", "■ ■ ■".
-const BLOCKS = /[█■▇▆▉▊▋▌▍▎▏▓](?:[ ]?[█■▇▆▉▊▋▌▍▎▏▓]){2,}/g;
+const BLOCKS = gate('redaction/blocks', /[█■▇▆▉▊▋▌▍▎▏▓](?:[ ]?[█■▇▆▉▊▋▌▍▎▏▓]){2,}/g, trigger('block', BLOCK_CHARS));
 
 // Typed-over deletions: "XXXXX", "XXXX XXXX", "xxxxxxx" (five or more, not part of a word).
 const TYPED_OVER = gate('redaction/typed-over', /(?<![A-Za-z0-9])(?:X{5,}|x{5,}|X{4}(?: X{4,}){1,20})(?![A-Za-z0-9])/g, trigger('typed-over', ['XXXX', 'xxxxx']));
 
 // Pages withheld in full: FBI deleted-page sheets, NARA withdrawal notices.
-const WITHHELD_PAGE =
-  /\b(?:Deleted Page\(s\)|DELETED PAGE\(S\)|DELETED PAGES? INFORMATION SHEET|Deleted Page Information Sheet|Page\(s\) withheld(?: entirely)?|PAGE\(S\) WITHHELD(?: ENTIRELY)?|WITHDRAWAL (?:SHEET|NOTICE)|Withdrawal (?:Sheet|Notice)|(?:DOCUMENT|PAGE) WITHDRAWN)(?![A-Za-z])/g;
+const WITHHELD_PAGE = gate(
+  'redaction/withheld-page',
+  /\b(?:Deleted Page\(s\)|DELETED PAGE\(S\)|DELETED PAGES? INFORMATION SHEET|Deleted Page Information Sheet|Page\(s\) withheld(?: entirely)?|PAGE\(S\) WITHHELD(?: ENTIRELY)?|WITHDRAWAL (?:SHEET|NOTICE)|Withdrawal (?:Sheet|Notice)|(?:DOCUMENT|PAGE) WITHDRAWN)(?![A-Za-z])/g,
+  trigger('withheld page', ['Deleted Page', 'DELETED PAGE', 'Page(s) withheld', 'PAGE(S) WITHHELD', 'WITHDRAWAL ', 'Withdrawal ', 'DOCUMENT WITHDRAWN', 'PAGE WITHDRAWN']),
+);
 
 const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, a: 1, an: 1 };
 
@@ -133,7 +136,7 @@ export const redactionDetector: Detector = {
         attributes: { ...parseExtent(phrase), bracketed: false },
       });
     }
-    for (const m of text.matchAll(BLOCKS)) {
+    for (const m of context.matches(BLOCKS)) {
       hits.push({
         detector: 'redaction',
         family: 'redaction',
@@ -158,7 +161,7 @@ export const redactionDetector: Detector = {
         note: 'a run of X typed over the withheld text',
       });
     }
-    for (const m of text.matchAll(WITHHELD_PAGE)) {
+    for (const m of context.matches(WITHHELD_PAGE)) {
       hits.push({
         detector: 'redaction',
         family: 'redaction',

@@ -1,5 +1,5 @@
 import { expand, SPACE_CHARS, trigger } from './trigger-automaton.js';
-import { anyOf, gate, isDigit, isSpace, isWordChar, registerTrigger } from './gated-pattern.js';
+import { anyOf, gate, isDigit, isLetter, isSpace, isWordChar, registerTrigger } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import { parseDate } from './parse-date.js';
 import { countLowerWords, type ScanContext } from './scan-context.js';
@@ -176,10 +176,14 @@ function releaseDecisionHit(context: ScanContext, block: Line[]): Hit {
 // ---------------------------------------------------------------------------------------------
 
 // "REVIEWED BY *Moskowitz* DATE *3/3*", "REVIEWED BY FBI/JFK TASK FORCE\nON 10/15/97".
-const REVIEWED_BY = /REVIEWED BY[ \t]+([^\n]{1,60}?)[ \t]*(?:\n[ \t]*)?(?:DATE|ON)\b[ \t]*:?[ \t]*(\*?[0-9][0-9/.\-]{0,9}\*?)/g;
+const REVIEWED_BY = gate('stamp/reviewed-by', /REVIEWED BY[ \t]+([^\n]{1,60}?)[ \t]*(?:\n[ \t]*)?(?:DATE|ON)\b[ \t]*:?[ \t]*(\*?[0-9][0-9/.\-]{0,9}\*?)/g, trigger('REVIEWED BY', ['REVIEWED BY']));
 
 // "DECLASSIFIED Authority NND 959000 By JB NARA Date 3/4/99" (one line or several).
-const NARA = /\bDECLASSIFIED\s{0,4}\n?\s{0,4}Authority\s?:?\s?([A-Z]{2,4}[ -]?[0-9][0-9\-]{0,12}|E\.?\s?O\.?\s?1\d{4}[^\n]{0,24}?)(?=\s|$)(?:\s{1,4}By\s+([^\n]{1,40}?))?(?:\s{1,4}(?:NARA|NLJ|NLK|NLC|NLR)\b)?(?:,?\s{1,4}Date\s?:?\s?([0-9][0-9/.\-]{3,9}))?(?=\s|$)/g;
+const NARA = gate(
+  'stamp/nara',
+  /\bDECLASSIFIED\s{0,4}\n?\s{0,4}Authority\s?:?\s?([A-Z]{2,4}[ -]?[0-9][0-9\-]{0,12}|E\.?\s?O\.?\s?1\d{4}[^\n]{0,24}?)(?=\s|$)(?:\s{1,4}By\s+([^\n]{1,40}?))?(?:\s{1,4}(?:NARA|NLJ|NLK|NLC|NLR)\b)?(?:,?\s{1,4}Date\s?:?\s?([0-9][0-9/.\-]{3,9}))?(?=\s|$)/g,
+  trigger('DECLASSIFIED', ['DECLASSIFIED']),
+);
 
 // CREST and CIA FOIA release lines, with the usual OCR damage to "Release":
 // "Approved For Release 2004/05/05 : CIA-RDP80B01495R000200090015-8",
@@ -192,7 +196,11 @@ const CIA_RELEASE = gate(
 );
 
 // The CIA Historical Review Program stamp: "APPROVED FOR RELEASE 1993 CIA HISTORICAL-REVIEW PROGRAM".
-const CIA_HRP = /APPROVED FOR RELEASE\s{1,4}(\d{4})\s{1,4}CIA\s+HISTORICAL[- ]REVIEW\s+PROGRAM/gi;
+const CIA_HRP = gate(
+  'stamp/cia-hrp',
+  /APPROVED FOR RELEASE\s{1,4}(\d{4})\s{1,4}CIA\s+HISTORICAL[- ]REVIEW\s+PROGRAM/gi,
+  trigger('approved for release', ['approved for release'], false),
+);
 
 // The JFK Act release line, 1990s and 2017–2025 forms.
 const JFK_ACT = gate(
@@ -222,8 +230,11 @@ const FBI_DECLASS = gate(
 );
 
 // "Classification cancelled by authority of …", "Classification changed to CONFIDENTIAL by …".
-const CLASSIFICATION_CHANGE =
-  /\bClassification\s+(?:cancell?ed|changed\s+to\s+([A-Za-z][A-Za-z ]{2,30}?))\s+(?:by\s+(?:the\s+)?authority\s+of|per|by)\s+([^\n]{1,60})/gi;
+const CLASSIFICATION_CHANGE = gate(
+  'stamp/classification-change',
+  /\bClassification\s+(?:cancell?ed|changed\s+to\s+([A-Za-z][A-Za-z ]{2,30}?))\s+(?:by\s+(?:the\s+)?authority\s+of|per|by)\s+([^\n]{1,60})/gi,
+  trigger('classification', ['classification'], false),
+);
 
 // Lines of a classification authority block: "Classified by: …", "CL BY 012170", "Derived From: …",
 // "DRV FRM: …", "Reason: 1.4(b)", "CL REASON: …", "Declassify On: 20350101", "DECL ON: X1", "DECL: OADR".
@@ -235,7 +246,12 @@ const AUTHORITY_LINE = gate(
 );
 
 // The State Department FOIA case line: "Case No. F-2014-20439 Doc No. C05765907 Date: 08/31/2015".
-const FOIA_CASE = /(?:U\.S\.\s+Department\s+of\s+State\s+)?Case\s+No\.\s?(F-\d{4}-\d{3,6})\s+Doc\s+No\.\s?(C\d{6,9})(?:\s+Date\s?:\s?(\d{1,2}\/\d{1,2}\/\d{4}))?/g;
+const FOIA_CASE = gate(
+  'stamp/foia-case',
+  /(?:U\.S\.\s+Department\s+of\s+State\s+)?Case\s+No\.\s?(F-\d{4}-\d{3,6})\s+Doc\s+No\.\s?(C\d{6,9})(?:\s+Date\s?:\s?(\d{1,2}\/\d{1,2}\/\d{4}))?/g,
+  trigger('Case', ['Case']),
+  anyOf('.', isLetter, isSpace),
+);
 
 // "REPRODUCTION BY OTHER THAN THE ISSUING OFFICE IS PROHIBITED" (OCR "1SSUING", "PROHISITED").
 const REPRODUCTION = gate('stamp/reproduction', /REPRODUCTION\s+BY\s+OTHER\s+THAN\s+(?:THE\s+)?[1I]SSUING\s+OFFICE\s+[1I]S\s+PROH\w{3,6}/gi, trigger('reproduction', ['reproduction'], false));
@@ -284,11 +300,11 @@ function stampHit(code: string, start: number, end: number, confidence: number, 
 function singleStampHits(context: ScanContext): Hit[] {
   const { text } = context;
   const hits: Hit[] = [];
-  for (const m of text.matchAll(REVIEWED_BY)) {
+  for (const m of context.matches(REVIEWED_BY)) {
     const reviewer = (m[1] as string).replace(/[*_]/g, '').trim();
     hits.push(stampHit('reviewed-by', m.index, m.index + m[0].length, 0.9, { reviewer, ...dateAttributes((m[2] as string).replace(/\*/g, '')) }));
   }
-  for (const m of text.matchAll(NARA)) {
+  for (const m of context.matches(NARA)) {
     const attributes: Record<string, unknown> = { authority: (m[1] as string).trim(), ...dateAttributes(m[3]) };
     if (m[2]) attributes.by = m[2].trim();
     hits.push(stampHit('declassified-authority', m.index, m.index + m[0].length, 0.9, attributes));
@@ -309,7 +325,7 @@ function singleStampHits(context: ScanContext): Hit[] {
     if (m[1]) attributes.declassified = /in\s?Part/i.test(m[1]) ? 'in-part' : 'in-full';
     hits.push(stampHit(sanitized ? 'sanitized-copy' : 'cia-release', m.index, m.index + m[0].length, ocr.length ? 0.8 : 0.95, attributes, { ocr }));
   }
-  for (const m of text.matchAll(CIA_HRP)) {
+  for (const m of context.matches(CIA_HRP)) {
     hits.push(stampHit('cia-release', m.index, m.index + m[0].length, 0.95, { variant: 'HRP', year: Number(m[1]) }));
   }
   for (const m of context.matches(JFK_ACT)) {
@@ -341,13 +357,13 @@ function singleStampHits(context: ScanContext): Hit[] {
     const ocr = /CONTAINED/i.test(m[0]) && (!complete || /HEREIN IS UNCLASSIFIED/i.test(m[0].replace(/\s+/g, ' '))) ? [] : [{ from: m[0], to: 'ALL INFORMATION CONTAINED HEREIN IS UNCLASSIFIED', kind: 'garbled' as const }];
     hits.push(stampHit('declassification', m.index, m.index + m[0].length, complete ? 0.9 : 0.6, { agency: 'FBI' }, { ocr }));
   }
-  for (const m of text.matchAll(CLASSIFICATION_CHANGE)) {
+  for (const m of context.matches(CLASSIFICATION_CHANGE)) {
     const attributes: Record<string, unknown> = { authority: (m[2] as string).trim() };
     if (m[1]) attributes.changedTo = m[1].trim();
     else attributes.cancelled = true;
     hits.push(stampHit('classification-change', m.index, m.index + m[0].length, 0.9, attributes));
   }
-  for (const m of text.matchAll(FOIA_CASE)) {
+  for (const m of context.matches(FOIA_CASE)) {
     hits.push(stampHit('foia-case', m.index, m.index + m[0].length, 0.95, { caseNumber: m[1], documentNumber: m[2], ...dateAttributes(m[3]) }));
   }
   for (const m of context.matches(REPRODUCTION)) {

@@ -46,6 +46,22 @@ export const DIGITS: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7'
 
 const fold = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 
+/** Block characters that stand for blacked-out text. */
+export const BLOCK_CHARS: readonly string[] = ['█', '■', '▇', '▆', '▉', '▊', '▋', '▌', '▍', '▎', '▏', '▓'];
+
+/**
+ * The automaton reads some characters as one: every digit as `0`, every `\s` character as a
+ * space, every block character as `█`. A trigger is only a superset of where matches may be
+ * (the pattern itself decides), so this loses nothing and keeps the automaton small: the 300
+ * "digit, separator, digit" literals of dates become three.
+ */
+const CANONICAL = new Map<number, number>([
+  ...DIGITS.map((d) => [d.charCodeAt(0), 48] as [number, number]),
+  ...SPACE_CHARS.map((c) => [c.charCodeAt(0), 32] as [number, number]),
+  ...BLOCK_CHARS.map((c) => [c.charCodeAt(0), 0x2588] as [number, number]),
+]);
+const canonical = (c: number): number => CANONICAL.get(c) ?? fold(c);
+
 interface Compiled {
   /** The triggers, in the order their positions are returned. */
   triggers: readonly Trigger[];
@@ -65,14 +81,22 @@ interface Compiled {
 export function compileTriggers(triggers: readonly Trigger[]): Compiled {
   const literals: Compiled['literals'] = [];
   triggers.forEach((t, i) => {
-    for (const text of t.literals) literals.push({ text, trigger: i, caseSensitive: t.caseSensitive && /[A-Za-z]/.test(text) });
+    // Literals that read the same to the automaton (and, if case matters, have the same letters) are one.
+    const seen = new Set<string>();
+    for (const text of t.literals) {
+      const caseSensitive = t.caseSensitive && /[A-Za-z]/.test(text);
+      const form = [...text].map((ch) => (caseSensitive && /[A-Za-z]/.test(ch) ? ch : String.fromCharCode(canonical(ch.charCodeAt(0))))).join('');
+      if (seen.has(form)) continue;
+      seen.add(form);
+      literals.push({ text, trigger: i, caseSensitive });
+    }
   });
   // Classes: one per distinct folded code unit of any literal.
   const classOf = new Uint8Array(65536);
   let classes = 1;
   for (const { text } of literals) {
     for (let k = 0; k < text.length; k++) {
-      const c = fold(text.charCodeAt(k));
+      const c = canonical(text.charCodeAt(k));
       if (classOf[c] === 0) {
         if (classes === 255) throw new RangeError('compileTriggers: more than 254 distinct characters');
         classOf[c] = classes++;
@@ -80,6 +104,7 @@ export function compileTriggers(triggers: readonly Trigger[]): Compiled {
     }
   }
   for (let c = 65; c <= 90; c++) classOf[c] = classOf[c + 32] as number;
+  for (const [c, to] of CANONICAL) classOf[c] = classOf[to] as number;
 
   // The trie, as rows of `classes` cells (-1: no edge yet).
   const rows: Int32Array[] = [new Int32Array(classes).fill(-1)];
@@ -87,7 +112,7 @@ export function compileTriggers(triggers: readonly Trigger[]): Compiled {
   literals.forEach(({ text }, index) => {
     let s = 0;
     for (let k = 0; k < text.length; k++) {
-      const cls = classOf[fold(text.charCodeAt(k))] as number;
+      const cls = classOf[canonical(text.charCodeAt(k))] as number;
       let to = (rows[s] as Int32Array)[cls] as number;
       if (to === -1) {
         to = rows.length;
@@ -139,6 +164,15 @@ export function compileTriggers(triggers: readonly Trigger[]): Compiled {
   return { triggers, classOf, classes, next, ends, outputs: outputs.map((o) => o ?? []), literals };
 }
 
+/** True when the ASCII letters of `literal` stand in `text` at `start` in the same case. */
+function sameLetters(text: string, start: number, literal: string): boolean {
+  for (let k = 0; k < literal.length; k++) {
+    const c = literal.charCodeAt(k);
+    if (((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && text.charCodeAt(start + k) !== c) return false;
+  }
+  return true;
+}
+
 /**
  * The positions where each trigger's literals start in `text`, one ascending array per trigger
  * (in the order of `compiled.triggers`), overlapping occurrences included.
@@ -155,7 +189,7 @@ export function findAllTriggers(text: string, compiled: Compiled): number[][] {
     for (const index of outputs[s / classes] as readonly number[]) {
       const lit = literals[index] as Compiled['literals'][number];
       const start = i - lit.text.length + 1;
-      if (lit.caseSensitive && !text.startsWith(lit.text, start)) continue;
+      if (lit.caseSensitive && !sameLetters(text, start, lit.text)) continue;
       const list = found[lit.trigger] as number[];
       const last = list.length > 0 ? (list[list.length - 1] as number) : -1;
       if (start === last) continue;
