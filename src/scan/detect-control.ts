@@ -38,9 +38,13 @@ function compile(): Compiled {
   // OCR forms of WNINTEL, RYBAT and NOFORN are matched too and repaired below.
   const ocr = '[UV]N[I1l]NTEL|WN[1l]NTEL|R[¥V]BAT|N[O0]F[O0]RN';
   const source = `(?<![A-Za-z])(?:${alternation}|${ocr})(?![A-Za-z])`;
-  // Trigger: the first word of each spelling ("EYES" of "EYES ONLY"), and the OCR forms.
+  // Trigger: the first two words of each spelling, with or without the space between them
+  // ("EYES ONLY", "EYESONLY"), and the OCR forms.
   const literals = [
-    ...[...codeOf.keys()].map((spelling) => spelling.split(' ')[0] as string),
+    ...[...codeOf.keys()].flatMap((spelling) => {
+      const [first, second] = spelling.split(' ') as [string, string | undefined];
+      return second === undefined ? [first] : [`${first} ${second}`, `${first}${second}`];
+    }),
     ...expand(['U', 'V'], 'N', ['I', '1', 'l'], 'NTEL'),
     ...expand('WN', ['1', 'l'], 'NTEL'),
     ...expand('R', ['¥', 'V'], 'BAT'),

@@ -1,8 +1,7 @@
 /**
  * Finds the triggers of every gated pattern in one pass over the text: an Aho–Corasick automaton
- * over all their literals, with ASCII letters folded to lower case (a case-sensitive literal is
- * checked against the text when it is found). One pass replaces one regular-expression search
- * per pattern, which is what bounds a many-pattern scanner in JavaScript.
+ * over all their literals. One pass replaces one regular-expression search per pattern, which
+ * is what bounds a many-pattern scanner in JavaScript.
  */
 
 /** A set of literals whose occurrences mark where a pattern's matches may be. */
@@ -44,8 +43,6 @@ export const SPACE_CHARS: readonly string[] = [
 /** The ten digits. */
 export const DIGITS: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
-const fold = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
-
 /** Block characters that stand for blacked-out text. */
 export const BLOCK_CHARS: readonly string[] = ['█', '■', '▇', '▆', '▉', '▊', '▋', '▌', '▍', '▎', '▏', '▓'];
 
@@ -60,7 +57,24 @@ const CANONICAL = new Map<number, number>([
   ...SPACE_CHARS.map((c) => [c.charCodeAt(0), 32] as [number, number]),
   ...BLOCK_CHARS.map((c) => [c.charCodeAt(0), 0x2588] as [number, number]),
 ]);
-const canonical = (c: number): number => CANONICAL.get(c) ?? fold(c);
+const canonical = (c: number): number => CANONICAL.get(c) ?? c;
+
+/** How many leading characters of a case-insensitive literal are kept, in every mix of cases. */
+const CASELESS_PREFIX = 5;
+
+/**
+ * The literals the automaton looks for: a case-insensitive literal becomes every mix of cases
+ * of its first few characters (a prefix occurs wherever the literal does), so the automaton
+ * itself never folds case and a lower-case "di" is not reported for "DI".
+ */
+function caseVariants(literal: string): string[] {
+  let out = [''];
+  for (const ch of literal.slice(0, CASELESS_PREFIX)) {
+    const forms = /[A-Za-z]/.test(ch) ? [ch.toLowerCase(), ch.toUpperCase()] : [ch];
+    out = out.flatMap((prefix) => forms.map((f) => prefix + f));
+  }
+  return out;
+}
 
 interface Compiled {
   /** The triggers, in the order their positions are returned. */
@@ -74,21 +88,20 @@ interface Compiled {
   ends: Uint8Array;
   /** For each state (row offset ÷ classes): the literals that end there, as indexes into `literals`. */
   outputs: ReadonlyArray<readonly number[]>;
-  literals: Array<{ text: string; trigger: number; caseSensitive: boolean }>;
+  literals: Array<{ text: string; trigger: number }>;
 }
 
 /** Builds the automaton for a list of triggers. */
 export function compileTriggers(triggers: readonly Trigger[]): Compiled {
   const literals: Compiled['literals'] = [];
   triggers.forEach((t, i) => {
-    // Literals that read the same to the automaton (and, if case matters, have the same letters) are one.
+    // Literals that read the same to the automaton are one.
     const seen = new Set<string>();
-    for (const text of t.literals) {
-      const caseSensitive = t.caseSensitive && /[A-Za-z]/.test(text);
-      const form = [...text].map((ch) => (caseSensitive && /[A-Za-z]/.test(ch) ? ch : String.fromCharCode(canonical(ch.charCodeAt(0))))).join('');
+    for (const text of t.caseSensitive ? t.literals : t.literals.flatMap(caseVariants)) {
+      const form = [...text].map((ch) => String.fromCharCode(canonical(ch.charCodeAt(0)))).join('');
       if (seen.has(form)) continue;
       seen.add(form);
-      literals.push({ text, trigger: i, caseSensitive });
+      literals.push({ text, trigger: i });
     }
   });
   // Classes: one per distinct folded code unit of any literal.
@@ -103,7 +116,6 @@ export function compileTriggers(triggers: readonly Trigger[]): Compiled {
       }
     }
   }
-  for (let c = 65; c <= 90; c++) classOf[c] = classOf[c + 32] as number;
   for (const [c, to] of CANONICAL) classOf[c] = classOf[to] as number;
 
   // The trie, as rows of `classes` cells (-1: no edge yet).
@@ -164,15 +176,6 @@ export function compileTriggers(triggers: readonly Trigger[]): Compiled {
   return { triggers, classOf, classes, next, ends, outputs: outputs.map((o) => o ?? []), literals };
 }
 
-/** True when the ASCII letters of `literal` stand in `text` at `start` in the same case. */
-function sameLetters(text: string, start: number, literal: string): boolean {
-  for (let k = 0; k < literal.length; k++) {
-    const c = literal.charCodeAt(k);
-    if (((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && text.charCodeAt(start + k) !== c) return false;
-  }
-  return true;
-}
-
 /**
  * The positions where each trigger's literals start in `text`, one ascending array per trigger
  * (in the order of `compiled.triggers`), overlapping occurrences included.
@@ -189,7 +192,6 @@ export function findAllTriggers(text: string, compiled: Compiled): number[][] {
     for (const index of outputs[s / classes] as readonly number[]) {
       const lit = literals[index] as Compiled['literals'][number];
       const start = i - lit.text.length + 1;
-      if (lit.caseSensitive && !sameLetters(text, start, lit.text)) continue;
       const list = found[lit.trigger] as number[];
       const last = list.length > 0 ? (list[list.length - 1] as number) : -1;
       if (start === last) continue;
