@@ -82,12 +82,14 @@ interface Compiled {
   /** Character class of each UTF-16 code unit; 0 for a code unit in no literal. */
   classOf: Uint8Array;
   classes: number;
-  /** Next state for (state row, class); a state is the offset of its row. */
+  /**
+   * Next state for (state row, class): a state is the offset of its row; a state where
+   * literals end is stored as `-(offset + 1)`, so one load says both where to go and whether
+   * anything was found.
+   */
   next: Int32Array;
-  /** 1 at the row offset of each state where a literal ends, else 0. */
-  ends: Uint8Array;
-  /** For each state (row offset ÷ classes): the literals that end there, as indexes into `literals`. */
-  outputs: ReadonlyArray<readonly number[]>;
+  /** For each state (row offset ÷ classes): the literals that end there, as pairs (trigger index, literal length). */
+  outputs: ReadonlyArray<Int32Array>;
   literals: Array<{ text: string; trigger: number }>;
 }
 
@@ -169,11 +171,12 @@ export function compileTriggers(triggers: readonly Trigger[]): Compiled {
   rows.forEach((row, s) => {
     for (let cls = 0; cls < classes; cls++) next[s * classes + cls] = (row[cls] as number) * classes;
   });
-  const ends = new Uint8Array(rows.length * classes);
-  outputs.forEach((o, s) => {
-    if (o) ends[s * classes] = 1;
-  });
-  return { triggers, classOf, classes, next, ends, outputs: outputs.map((o) => o ?? []), literals };
+  for (let k = 0; k < next.length; k++) {
+    const to = next[k] as number;
+    if (outputs[to / classes]) next[k] = -to - 1;
+  }
+  const pairs = outputs.map((o) => Int32Array.from((o ?? []).flatMap((index) => [(literals[index] as Compiled['literals'][number]).trigger, (literals[index] as Compiled['literals'][number]).text.length])));
+  return { triggers, classOf, classes, next, outputs: pairs, literals };
 }
 
 /**
@@ -181,21 +184,26 @@ export function compileTriggers(triggers: readonly Trigger[]): Compiled {
  * (in the order of `compiled.triggers`), overlapping occurrences included.
  */
 export function findAllTriggers(text: string, compiled: Compiled): number[][] {
-  const { classOf, classes, next, ends, outputs, literals } = compiled;
+  const { classOf, classes, next, outputs } = compiled;
   const found: number[][] = compiled.triggers.map(() => []);
   const sorted: boolean[] = compiled.triggers.map(() => true);
   let s = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    s = next[s + (classOf[text.charCodeAt(i)] as number)] as number;
-    if (ends[s] === 0) continue;
-    for (const index of outputs[s / classes] as readonly number[]) {
-      const lit = literals[index] as Compiled['literals'][number];
-      const start = i - lit.text.length + 1;
-      const list = found[lit.trigger] as number[];
+    const v = next[s + (classOf[text.charCodeAt(i)] as number)] as number;
+    if (v >= 0) {
+      s = v;
+      continue;
+    }
+    s = -v - 1;
+    const out = outputs[s / classes] as Int32Array;
+    for (let k = 0; k < out.length; k += 2) {
+      const t = out[k] as number;
+      const start = i - (out[k + 1] as number) + 1;
+      const list = found[t] as number[];
       const last = list.length > 0 ? (list[list.length - 1] as number) : -1;
       if (start === last) continue;
-      if (start < last) sorted[lit.trigger] = false;
+      if (start < last) sorted[t] = false;
       list.push(start);
     }
   }
