@@ -4,6 +4,7 @@ import { anyOf, gate, isDigit, isLetter, isSpace } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import { editDistance } from './ocr.js';
 import { countLowerWords, type ScanContext } from './scan-context.js';
+import { findLoneTokens } from './lone-tokens.js';
 import { findSourceNotes } from './source-notes.js';
 
 /** Banner spellings (upper case, letter-spacing allowed) to canonical codes. */
@@ -144,20 +145,13 @@ function dashStruck(text: string, start: number, end: number): boolean {
 /** Real words that look like an OCR-garbled "SECRET" but are not. */
 const NOT_SECRET = new Set(['SECRETS', 'SACRED', 'SCREEN', 'SECTOR', 'SELECT', 'SECRETE', 'SEARED', 'SCARED', 'STREET', 'SECURE', 'SECOND', 'SECURED', 'SCREWED', 'SECT', 'SERENE', 'SEVERE', 'SPREE', 'STEREO', 'SHEET', 'STREETS']);
 
-// A line holding one garbled token, possibly after "END OF MESSAGE": the usual place of a
-// cable's closing banner.
-const LONE_TOKEN = /^[ \t#*_>|`'"‘’“”!\[\]{}~\\.,:;\-–—]*(?:END\W{0,2}\s?OF\s+MESSAGE[\s\-–—_.]*)?([A-Za-z<]{5,8})[ \t™_.\-–—*'"’”|\]\\]*$/gm;
-
 function garbledHits(context: ScanContext, taken: Set<number>): Hit[] {
   const hits: Hit[] = [];
-  for (const m of context.text.matchAll(LONE_TOKEN)) {
-    const token = m[1] as string;
+  for (const { token, tokenStart: start } of findLoneTokens(context.text)) {
     const upper = token.toUpperCase();
     if (upper === 'SECRET' || NOT_SECRET.has(upper) || !/^[Ss]/.test(token)) continue;
     // Within two edits of SECRET, or its shape: S…RET ("SBRERET", "SRECRET").
     if (editDistance(upper, 'SECRET', 2) > 2 && !(upper.endsWith('RET') && upper.length >= 6)) continue;
-    // The tail after the token holds no letters, so its last occurrence is the token itself.
-    const start = m.index + m[0].lastIndexOf(token);
     if (taken.has(start)) continue;
     hits.push({
       detector: 'classification',

@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findLoneTokens, LONE_TOKEN } from '../../src/scan/lone-tokens.js';
+import { CORPUS_ROOT, loadCorpusSet } from '../support/corpus.js';
+
+/** What the reference expression gives. */
+function reference(text: string): Array<{ index: number; tokenStart: number; token: string }> {
+  return [...text.matchAll(LONE_TOKEN)].map((m) => ({ index: m.index, tokenStart: m.index + m[0].lastIndexOf(m[1] as string), token: m[1] as string }));
+}
+
+describe('findLoneTokens', () => {
+  it('finds what the expression finds on the corpora (line-by-line fast path and fallback)', () => {
+    const texts: string[] = [];
+    for (const name of ['dev', 'dev-extra']) {
+      const set = loadCorpusSet(name);
+      if (set) for (const d of set.documents) texts.push(set.text(d.file));
+    }
+    const bench = join(CORPUS_ROOT, 'bench', 'jfk-ocr.txt.gz');
+    if (existsSync(bench)) texts.push(...gunzipSync(readFileSync(bench)).toString('utf8').slice(0, 8_000_000).split(/^(?==== )/m));
+    let fast = 0;
+    let found = 0;
+    for (const text of texts) {
+      if (!/MESSAGE|\r|\u2028|\u2029/.test(text)) fast++;
+      const want = reference(text);
+      found += want.length;
+      expect(findLoneTokens(text)).toEqual(want);
+    }
+    expect(fast).toBeGreaterThan(100);
+    expect(found).toBeGreaterThan(100);
+  });
+
+  it('finds what the expression finds on random lines of markup, letters and breaks', () => {
+    const pieces = ['SECRET', 'SBRERET', 'secret', 'S<CRET', 'Soviet', 'END OF MESSAGE', 'MESSAGE', '\n', '\r\n', '\r', '\u2028', ' ', '\t', '*', '#', '-', '—', '™', '.', '"', '”', ']', '[', '<', 'ab', 'x', '1'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(findLoneTokens(text)).toEqual(reference(text));
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 2000) },
+    );
+  });
+});
