@@ -41,5 +41,5 @@ describe('findLoneTokens', () => {
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 2000) },
     );
-  });
+  }, 900_000);
 });
