@@ -18,6 +18,9 @@ import { loadRuleSets } from './load-rule-sets.js';
  */
 export const STREAM_THRESHOLD_BYTES = 64 * 1024 * 1024;
 
+/** Inputs read ahead in the main thread while one is analyzed. */
+const READ_AHEAD = 4;
+
 /** Inputs sent ahead to each worker thread. */
 const IN_FLIGHT = 4;
 
@@ -184,19 +187,22 @@ export async function analyzeInputs(
     const results = await analyzeOnWorkers(files, io.workerUrl, jobs, options, (i) => progress.tick(files[i] as string));
     files.forEach((file, i) => byFile.set(file, results[i] as InputResult));
   }
+  // In this thread, the next few inputs are read while one is analyzed (analysis itself is
+  // synchronous, so only the reading overlaps); results are taken in input order.
+  const start = (item: (typeof items)[number]): Promise<InputResult> => {
+    if (typeof item !== 'string') return Promise.resolve({ ok: false, error: { source: item.source, code: item.code, reason: item.reason } });
+    const done = byFile.get(item);
+    if (done) return Promise.resolve(done);
+    return item === '-' ? io.stdin().then((bytes) => analyzeSource(item, options, bytes)) : analyzeSource(item, options);
+  };
   const documents: ReportInput[] = [];
   const errors: InputFailure[] = [];
-  for (const item of items) {
-    let result: InputResult;
-    if (typeof item !== 'string') {
-      result = { ok: false, error: { source: item.source, code: item.code, reason: item.reason } };
-      progress.tick(item.source);
-    }
-    else if (byFile.has(item)) result = byFile.get(item) as InputResult;
-    else {
-      result = await analyzeSource(item, options, item === '-' ? await io.stdin() : undefined);
-      progress.tick(item);
-    }
+  const ahead: Array<Promise<InputResult>> = [];
+  for (let i = 0; i < items.length; i++) {
+    while (ahead.length < READ_AHEAD && i + ahead.length < items.length) ahead.push(start(items[i + ahead.length] as (typeof items)[number]));
+    const result = await (ahead.shift() as Promise<InputResult>);
+    const item = items[i] as (typeof items)[number];
+    if (!(typeof item === 'string' && byFile.has(item))) progress.tick(typeof item === 'string' ? item : item.source);
     if (result.ok) documents.push(result.document);
     else errors.push(result.error);
   }
