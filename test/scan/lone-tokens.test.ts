@@ -23,7 +23,7 @@ describe('findLoneTokens', () => {
     let fast = 0;
     let found = 0;
     for (const text of texts) {
-      if (!/MESSAGE|\r|\u2028|\u2029/.test(text)) fast++;
+      if (!/\r|\u2028|\u2029/.test(text)) fast++;
       const want = reference(text);
       found += want.length;
       expect(findLoneTokens(text)).toEqual(want);
@@ -33,7 +33,7 @@ describe('findLoneTokens', () => {
   });
 
   it('finds what the expression finds on random lines of markup, letters and breaks', () => {
-    const pieces = ['SECRET', 'SBRERET', 'secret', 'S<CRET', 'Soviet', 'END OF MESSAGE', 'MESSAGE', '\n', '\r\n', '\r', '\u2028', ' ', '\t', '*', '#', '-', '—', '™', '.', '"', '”', ']', '[', '<', 'ab', 'x', '1'];
+    const pieces = ['SECRET', 'SBRERET', 'secret', 'S<CRET', 'Soviet', 'END OF MESSAGE', 'MESSAGE', 'END', 'ENDOF', 'OF', 'ENDORSE', '  ', '\n', '\r\n', '\r', '\u2028', ' ', '\t', '*', '#', '-', '—', '™', '.', '"', '”', ']', '[', '<', 'ab', 'x', '1'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
         const text = parts.join('');
