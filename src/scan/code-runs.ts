@@ -1,8 +1,8 @@
-import { expand, trigger } from './trigger-automaton.js';
 import type { OcrCorrection, Role } from '../core/vocabulary.js';
 import { gate } from './gated-pattern.js';
 import { readDigits } from './ocr.js';
 import { countLowerWords, isMarkupOnly, isProse, type ScanContext } from './scan-context.js';
+import { expand, trigger } from './trigger-automaton.js';
 
 /**
  * One exemption-like code token: `(b)(7)(C)`, `(k)(5)`, `(a)(3)`, `b6`, `B7C`, `b7E-1, 2`.

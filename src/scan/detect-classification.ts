@@ -1,11 +1,11 @@
-import { expand, trigger } from './trigger-automaton.js';
 import type { OcrCorrection } from '../core/vocabulary.js';
 import { anyOf, gate, isDigit, isLetter, isSpace } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
+import { findLoneTokens } from './lone-tokens.js';
 import { editDistance } from './ocr.js';
 import { countLowerWords, type ScanContext } from './scan-context.js';
-import { findLoneTokens } from './lone-tokens.js';
 import { findSourceNotes } from './source-notes.js';
+import { expand, trigger } from './trigger-automaton.js';
 
 /** Banner spellings (upper case, letter-spacing allowed) to canonical codes. */
 const LEVELS: Array<[RegExp, string]> = [

@@ -1,9 +1,9 @@
-import { expand, trigger } from './trigger-automaton.js';
 import type { OcrCorrection } from '../core/vocabulary.js';
 import { gate } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import { readDigits } from './ocr.js';
 import { inRanges, isMarkupOnly, isProse, type ScanContext } from './scan-context.js';
+import { expand, trigger } from './trigger-automaton.js';
 
 // OADR and its OCR forms: O (or 0, Q), A (or 4), D (or L, B, 3), R, with at most one space
 // between letters ("OAD R"); a standalone token.

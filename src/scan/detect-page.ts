@@ -1,7 +1,7 @@
-import { expand, trigger } from './trigger-automaton.js';
 import { anyOf, gate } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import type { ScanContext } from './scan-context.js';
+import { expand, trigger } from './trigger-automaton.js';
 
 /** Where a page starts (`header`) or ends (`footer`), as found in the text. */
 export interface PageBreak {

@@ -1,7 +1,7 @@
-import { BLOCK_CHARS, trigger } from './trigger-automaton.js';
 import { anyOf, gate, isSpace, isWordChar } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import { inRanges, type ScanContext } from './scan-context.js';
+import { BLOCK_CHARS, trigger } from './trigger-automaton.js';
 
 // Any bracketed stretch on one line, at most 200 code units: "[REDACTED]", "[1 line not
 // declassified]". The class excludes brackets and line breaks, so every "[" scans at most to

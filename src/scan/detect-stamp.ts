@@ -1,8 +1,8 @@
-import { expand, SPACE_CHARS, trigger } from './trigger-automaton.js';
 import { anyOf, gate, isDigit, isLetter, isSpace, isWordChar, registerTrigger } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import { parseDate } from './parse-date.js';
 import { countLowerWords, type ScanContext } from './scan-context.js';
+import { expand, SPACE_CHARS, trigger } from './trigger-automaton.js';
 
 // ---------------------------------------------------------------------------------------------
 // State Department release-decision stamps (IS/FPC/CDR, A/CDC/MR, "RELEASE IN PART").

@@ -1,9 +1,9 @@
-import { DIGITS, expand, trigger } from './trigger-automaton.js';
 import { z } from 'zod';
 import { SpanSchema } from '../core/position.js';
 import { gate } from './gated-pattern.js';
 import { parseDate } from './parse-date.js';
 import { isProse, type ScanContext } from './scan-context.js';
+import { DIGITS, expand, trigger } from './trigger-automaton.js';
 
 /**
  * What the words around a date say it is.

@@ -1,8 +1,8 @@
 import { createLocator, type Locator } from '../core/position.js';
 import type { Family } from '../core/vocabulary.js';
+import { findPageBreaks, type PageBreak } from './detect-page.js';
 import { DETECTORS } from './detectors.js';
 import { findDates, type FoundDate } from './find-dates.js';
-import { findPageBreaks, type PageBreak } from './detect-page.js';
 import type { Hit } from './hit.js';
 import { createScanContext } from './scan-context.js';
 

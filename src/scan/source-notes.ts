@@ -1,6 +1,6 @@
-import { DIGITS, expand, trigger } from './trigger-automaton.js';
 import { anyOf, gate, isDigit } from './gated-pattern.js';
 import type { LineRange, ScanContext } from './scan-context.js';
+import { DIGITS, expand, trigger } from './trigger-automaton.js';
 
 // A FRUS footnote line ("  1. Source: …"), whose classification and caveats describe the
 // original document. The microfiche-supplement form has no "Source:" but gives the
