@@ -74,6 +74,14 @@ export function loadRuleSet(pathOrName: string, options: LoadRuleSetOptions = {}
  */
 export type ReadFailureCode = 'not-found' | 'not-readable' | 'binary' | 'invalid-encoding' | 'is-directory' | 'empty-directory' | 'no-match';
 
+/** The reasons given for the read failures `readDocument` and `scanFileStream` share. */
+const REASONS = {
+  binary: 'the file holds NUL bytes: it is binary, not text (extract its text first, e.g. with pdftotext)',
+  'invalid-encoding': 'the file is not valid UTF-8 (convert it first, e.g. iconv -f latin1 -t utf-8)',
+  'is-directory': 'is a directory',
+  'not-found': 'no such file',
+} as const;
+
 /** The result of {@link readDocument}: the text, or why there is none. */
 export type ReadDocumentResult =
   | { ok: true; source: string; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }
@@ -88,12 +96,12 @@ export function decodeDocument(bytes: Uint8Array, source: string): ReadDocumentR
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, source, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, source, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const probe = bytes.subarray(0, 8192);
-  if (probe.includes(0)) return { ok: false, source, code: 'binary', reason: 'the file holds NUL bytes: it is binary, not text (extract its text first, e.g. with pdftotext)' };
+  if (probe.includes(0)) return { ok: false, source, code: 'binary', reason: REASONS.binary };
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { ok: true, source, text, encoding: 'utf-8' };
   } catch {
-    return { ok: false, source, code: 'invalid-encoding', reason: 'the file is not valid UTF-8 (convert it first, e.g. iconv -f latin1 -t utf-8)' };
+    return { ok: false, source, code: 'invalid-encoding', reason: REASONS['invalid-encoding'] };
   }
 }
 
@@ -102,11 +110,11 @@ export async function readDocument(path: string): Promise<ReadDocumentResult> {
   let bytes: Uint8Array;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return { ok: false, source: path, code: 'is-directory', reason: 'is a directory' };
+    if (info.isDirectory()) return { ok: false, source: path, code: 'is-directory', reason: REASONS['is-directory'] };
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, source: path, code: 'not-found', reason: 'no such file' };
+    if (code === 'ENOENT') return { ok: false, source: path, code: 'not-found', reason: REASONS['not-found'] };
     return { ok: false, source: path, code: 'not-readable', reason: (error as Error).message };
   }
   return decodeDocument(bytes, path);
@@ -139,7 +147,7 @@ function chooseDecoder(head: Uint8Array, source: string): TextDecoder {
   if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true });
   if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true });
   if (head.subarray(0, 8192).includes(0)) {
-    throw new DocumentReadError('binary', source, 'the file holds NUL bytes: it is binary, not text (extract its text first, e.g. with pdftotext)');
+    throw new DocumentReadError('binary', source, REASONS.binary);
   }
   return new TextDecoder('utf-8', { fatal: true });
 }
@@ -179,9 +187,9 @@ async function* decodeChunks(bytes: AsyncIterable<Uint8Array>, source: string): 
   } catch (error) {
     if (error instanceof DocumentReadError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DocumentReadError('not-found', source, 'no such file', { cause: error });
-    if (code === 'EISDIR') throw new DocumentReadError('is-directory', source, 'is a directory', { cause: error });
-    if (error instanceof TypeError) throw new DocumentReadError('invalid-encoding', source, 'the file is not valid UTF-8 (convert it first, e.g. iconv -f latin1 -t utf-8)', { cause: error });
+    if (code === 'ENOENT') throw new DocumentReadError('not-found', source, REASONS['not-found'], { cause: error });
+    if (code === 'EISDIR') throw new DocumentReadError('is-directory', source, REASONS['is-directory'], { cause: error });
+    if (error instanceof TypeError) throw new DocumentReadError('invalid-encoding', source, REASONS['invalid-encoding'], { cause: error });
     throw new DocumentReadError('not-readable', source, (error as Error).message, { cause: error });
   }
 }

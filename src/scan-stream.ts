@@ -29,37 +29,6 @@ export interface ScannedPage {
   dates: DateMention[];
 }
 
-/** Line geometry at one offset of a stream: the 1-based line holding it and where that line starts. */
-interface LineCursor {
-  offset: number;
-  line: number;
-  lineStart: number;
-}
-
-/**
- * Moves the cursor forward to `to`, counting line breaks (LF, CRLF, lone CR) in the buffered
- * text `buf`, which starts at offset `bufStart` and must hold `[cursor.offset, to]`.
- */
-function advance(cursor: LineCursor, buf: string, bufStart: number, to: number): void {
-  const begin = cursor.offset - bufStart;
-  const stop = to - bufStart;
-  let lf = buf.indexOf('\n', begin);
-  let cr = buf.indexOf('\r', begin);
-  for (;;) {
-    // The last code unit of the next line break: an LF, the LF of a CRLF, or a lone CR.
-    let brk: number;
-    if (lf !== -1 && (cr === -1 || lf < cr)) brk = lf;
-    else if (cr !== -1) brk = buf.charCodeAt(cr + 1) === 10 ? cr + 1 : cr;
-    else break;
-    if (brk >= stop) break; // the line it opens starts past `to`
-    cursor.line++;
-    cursor.lineStart = brk + 1 + bufStart;
-    if (lf !== -1 && lf <= brk) lf = buf.indexOf('\n', brk + 1);
-    if (cr !== -1 && cr <= brk) cr = buf.indexOf('\r', brk + 1);
-  }
-  cursor.offset = to;
-}
-
 /**
  * Scans a text that arrives in chunks (a file read piece by piece, pages of a PDF, a network
  * stream) and yields its pages one by one, each with its records and dates, as soon as the
@@ -95,7 +64,8 @@ export async function* scanStream(chunks: AsyncIterable<string> | Iterable<strin
   let buf = ''; // the text from offset bufStart on
   let bufStart = 0;
   let from = 0; // where the next segment starts
-  const cursor: LineCursor = { offset: 0, line: 1, lineStart: 0 };
+  // The 1-based line holding the next window's first code unit, and where that line starts.
+  let base = { line: 1, lineStart: 0 };
 
   // Found but not yet handed out, in document order.
   let hits: LocatedHit[] = [];
@@ -130,12 +100,11 @@ export async function* scanStream(chunks: AsyncIterable<string> | Iterable<strin
       const window = buf.slice(windowStart - bufStart, windowEnd - bufStart);
       const found = scanWindow(window, windowStart, from, end, scanOptions);
 
-      // Lines and columns of the whole text, from the window's own locator and the cursor.
-      advance(cursor, buf, bufStart, windowStart);
-      const base = { line: cursor.line, lineStart: cursor.lineStart };
+      // Lines and columns of the whole text: the window's own locator, shifted by `base`.
+      const { line: baseLine, lineStart: baseLineStart } = base;
       const toPoint = (offset: number): Point => {
         const local = found.windowLocator.toPoint(offset - windowStart);
-        return { line: base.line + local.line - 1, column: local.line === 1 ? offset - base.lineStart + 1 : local.column, offset };
+        return { line: baseLine + local.line - 1, column: local.line === 1 ? offset - baseLineStart + 1 : local.column, offset };
       };
       const toSpan = (start: number, endOffset: number): Span => ({ start: toPoint(start), end: toPoint(endOffset) });
       for (const h of found.hits) {
@@ -155,9 +124,12 @@ export async function* scanStream(chunks: AsyncIterable<string> | Iterable<strin
       if (!headersSeen) for (const b of found.breaks) footers.push(b);
       from = end;
 
+      // The next window starts inside this one, so this window's geometry places it.
+      const nextStart = Math.max(0, from - SEGMENT_CONTEXT);
+      const at = toPoint(nextStart);
+      base = { line: at.line, lineStart: nextStart - at.column + 1 };
       // Keep only the context the next window needs.
-      const keep = Math.max(bufStart, from - SEGMENT_CONTEXT);
-      advance(cursor, buf, bufStart, keep);
+      const keep = Math.max(bufStart, nextStart);
       buf = buf.slice(keep - bufStart);
       bufStart = keep;
 

@@ -46,6 +46,14 @@ export interface WorkerOptions {
   reviewDate?: string;
 }
 
+/** The dates given on the command line, without keys for those not given. */
+function givenDates(options: { documentDate?: string; reviewDate?: string }): { documentDate?: string; reviewDate?: string } {
+  return {
+    ...(options.documentDate !== undefined ? { documentDate: options.documentDate } : {}),
+    ...(options.reviewDate !== undefined ? { reviewDate: options.reviewDate } : {}),
+  };
+}
+
 async function streamDocument(source: string): Promise<InputResult> {
   const records: MarkerRecord[] = [];
   const pages: Page[] = [];
@@ -57,7 +65,7 @@ async function streamDocument(source: string): Promise<InputResult> {
       for (const d of p.dates) dates.push(d);
     }
   } catch (error) {
-    if (error instanceof DocumentReadError) return { ok: false, error: { source, code: error.code, reason: error.message.slice(source.length + 2) } };
+    if (error instanceof DocumentReadError) return { ok: false, error: { source, code: error.code, reason: error.reason } };
     throw error;
   }
   return { ok: true, document: { source, records, pages, dates, assessment: assess({ records, pages, dates }), findings: [] } };
@@ -79,8 +87,7 @@ export async function analyzeSource(source: string, options: AnalyzeInputsOption
     const result = analyze(input.text, {
       source: input.source,
       ruleSets: options.ruleSets,
-      ...(options.documentDate !== undefined ? { documentDate: options.documentDate } : {}),
-      ...(options.reviewDate !== undefined ? { reviewDate: options.reviewDate } : {}),
+      ...givenDates(options),
     });
     return { ok: true, document: { ...result, text: input.text } };
   } catch (error) {
@@ -93,8 +100,7 @@ export function workerAnalyzeOptions(options: WorkerOptions): AnalyzeInputsOptio
   const ruleSets = options.ruleRefs === null ? [] : (loadRuleSets(options.ruleRefs, { stdout: () => {}, stderr: () => {}, stdin: async () => new Uint8Array(0) }) ?? []);
   return {
     ruleSets,
-    ...(options.documentDate !== undefined ? { documentDate: options.documentDate } : {}),
-    ...(options.reviewDate !== undefined ? { reviewDate: options.reviewDate } : {}),
+    ...givenDates(options),
   };
 }
 
@@ -111,8 +117,7 @@ async function analyzeOnWorkers(
 ): Promise<InputResult[]> {
   const workerOptions: WorkerOptions = {
     ruleRefs: options.ruleSets.length === 0 ? null : [...(options.ruleRefs ?? ['recommended'])],
-    ...(options.documentDate !== undefined ? { documentDate: options.documentDate } : {}),
-    ...(options.reviewDate !== undefined ? { reviewDate: options.reviewDate } : {}),
+    ...givenDates(options),
   };
   const results: InputResult[] = new Array(sources.length);
   let next = 0;

@@ -66,10 +66,13 @@ export class RuleSetError extends RedactionAuditError {
 export class DocumentReadError extends RedactionAuditError {
   /** The path that could not be read. */
   readonly source: string;
+  /** Why, in the words `readDocument` uses (the message is `source: reason`). */
+  readonly reason: string;
 
-  constructor(code: string, source: string, message: string, options?: { cause?: unknown }) {
-    super(code, `${source}: ${message}`, options);
+  constructor(code: string, source: string, reason: string, options?: { cause?: unknown }) {
+    super(code, `${source}: ${reason}`, options);
     this.name = 'DocumentReadError';
     this.source = source;
+    this.reason = reason;
   }
 }

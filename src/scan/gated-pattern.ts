@@ -1,4 +1,4 @@
-import { compileTriggers, findAllTriggers, type Trigger } from './trigger-automaton.js';
+import { compileTriggers, findAllTriggers, SPACE_CHARS, type Trigger } from './trigger-automaton.js';
 
 /**
  * A detector's regular expression paired with a cheap *trigger*: literals every match must
@@ -118,11 +118,11 @@ export function gatedMatches(text: string, pattern: GatedPattern, triggers: read
   return out;
 }
 
+const SPACE_CODES = new Set(SPACE_CHARS.map((ch) => ch.charCodeAt(0)));
+
 /** True for the code units JavaScript's `\s` matches. */
 export function isSpace(c: number): boolean {
-  return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
+  return SPACE_CODES.has(c);
 }
 
 /** True for an ASCII letter. */

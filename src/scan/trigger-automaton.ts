@@ -90,12 +90,11 @@ interface Compiled {
   next: Int32Array;
   /** For each state (row offset ÷ classes): the literals that end there, as pairs (trigger index, literal length). */
   outputs: ReadonlyArray<Int32Array>;
-  literals: Array<{ text: string; trigger: number }>;
 }
 
 /** Builds the automaton for a list of triggers. */
 export function compileTriggers(triggers: readonly Trigger[]): Compiled {
-  const literals: Compiled['literals'] = [];
+  const literals: Array<{ text: string; trigger: number }> = [];
   triggers.forEach((t, i) => {
     // Literals that read the same to the automaton are one.
     const seen = new Set<string>();
@@ -106,7 +105,7 @@ export function compileTriggers(triggers: readonly Trigger[]): Compiled {
       literals.push({ text, trigger: i });
     }
   });
-  // Classes: one per distinct folded code unit of any literal.
+  // Classes: one per distinct canonical code unit of any literal.
   const classOf = new Uint8Array(65536);
   let classes = 1;
   for (const { text } of literals) {
@@ -175,8 +174,8 @@ export function compileTriggers(triggers: readonly Trigger[]): Compiled {
     const to = next[k] as number;
     if (outputs[to / classes]) next[k] = -to - 1;
   }
-  const pairs = outputs.map((o) => Int32Array.from((o ?? []).flatMap((index) => [(literals[index] as Compiled['literals'][number]).trigger, (literals[index] as Compiled['literals'][number]).text.length])));
-  return { triggers, classOf, classes, next, outputs: pairs, literals };
+  const pairs = outputs.map((o) => Int32Array.from((o ?? []).flatMap((index) => [(literals[index] as (typeof literals)[number]).trigger, (literals[index] as (typeof literals)[number]).text.length])));
+  return { triggers, classOf, classes, next, outputs: pairs };
 }
 
 /**
