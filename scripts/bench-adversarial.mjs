@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { scan } from '../dist/index.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'dev');
+const CORPUS = join(ROOT, 'test', 'fixtures', 'corpus', 'dev');
 
 const dir = existsSync(CORPUS) ? CORPUS : join(ROOT, 'examples', 'documents');
 const corpusText = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(dir, f), 'utf8')).join('\n\f\n');

@@ -7,7 +7,7 @@ import { findRegisteredTriggers, findTriggers, gate, gatedMatches, gatedPatterns
 import { createScanContext } from '../../src/scan/scan-context.js';
 import { compileTriggers, expand, findAllTriggers, trigger } from '../../src/scan/trigger-automaton.js';
 import '../../src/scan.js';
-import { CORPUS_ROOT, loadCorpusSet } from '../support/corpus.js';
+import { BENCH_ROOT, loadCorpusSet } from '../support/corpus.js';
 
 /**
  * Every gated pattern must find exactly the matches `String.prototype.matchAll` finds: same
@@ -32,10 +32,10 @@ function corpusTexts(): Array<{ name: string; text: string }> {
     const set = loadCorpusSet(name);
     if (set) for (const d of set.documents) out.push({ name: `${name}/${d.file}`, text: set.text(d.file) });
   }
-  const bench = join(CORPUS_ROOT, 'bench', 'jfk-ocr.txt.gz');
+  const bench = join(BENCH_ROOT, 'jfk-ocr.txt.gz');
   // 6 MB of noisy OCR: long enough to meet most patterns many times over.
   if (existsSync(bench)) out.push({ name: 'bench/jfk-ocr (first 6 MB)', text: gunzipSync(readFileSync(bench)).toString('utf8').slice(0, 6_000_000) });
-  const doctly = join(CORPUS_ROOT, 'bench', 'jfk-doctly.txt.gz');
+  const doctly = join(BENCH_ROOT, 'jfk-doctly.txt.gz');
   if (existsSync(doctly)) out.push({ name: 'bench/jfk-doctly (first 6 MB)', text: gunzipSync(readFileSync(doctly)).toString('utf8').slice(0, 6_000_000) });
   return out;
 }

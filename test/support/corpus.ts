@@ -2,8 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseGold, type GoldDocument } from '../../src/accuracy/gold.js';
 
-/** The shared development corpora, beside the repository. */
-export const CORPUS_ROOT = join(__dirname, '..', '..', '..', 'shared', 'corpus');
+/** The gold-annotated corpora the project owns (dev, dev-extra, blind), copied into the repository. */
+export const CORPUS_ROOT = join(__dirname, '..', 'fixtures', 'corpus');
+
+/**
+ * The 122 MB benchmark corpus, read from `../shared/corpus/bench` beside the repository when it is
+ * there; tests that need it skip (and say so) on a lone clone.
+ */
+export const BENCH_ROOT = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'bench');
 
 export interface CorpusSet {
   name: string;
@@ -12,7 +18,7 @@ export interface CorpusSet {
   text(file: string): string;
 }
 
-/** Loads a gold-annotated set, or `undefined` when `../shared` is not there. */
+/** Loads a gold-annotated set from the repository's fixtures, or `undefined` when it has no gold file. */
 export function loadCorpusSet(name: string): CorpusSet | undefined {
   const dir = join(CORPUS_ROOT, name);
   const goldPath = join(dir, 'gold.jsonl');
