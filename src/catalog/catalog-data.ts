@@ -148,7 +148,8 @@ export const catalogData: unknown = [
         "spellings": [
           "NOFORN",
           "NO FOREIGN DISSEM",
-          "NO FOREIGN DISSEMINATION"
+          "NO FOREIGN DISSEMINATION",
+          "NOT RELEASABLE TO FOREIGN NATIONALS"
         ]
       },
       "NODIS": {
@@ -184,7 +185,8 @@ export const catalogData: unknown = [
         },
         "tag": "S",
         "spellings": [
-          "LIMDIS"
+          "LIMDIS",
+          "LIMITED DISTRIBUTION"
         ]
       },
       "STADIS": {
@@ -256,7 +258,9 @@ export const catalogData: unknown = [
         },
         "tag": "P",
         "spellings": [
-          "WNINTEL"
+          "WNINTEL",
+          "WARNING NOTICE - SENSITIVE INTELLIGENCE SOURCES AND METHODS INVOLVED",
+          "WARNING NOTICE - INTELLIGENCE SOURCES AND METHODS INVOLVED"
         ]
       },
       "RD": {
@@ -344,6 +348,146 @@ export const catalogData: unknown = [
         "tag": "S",
         "spellings": [
           "SPECAT"
+        ]
+      },
+      "NO-DISSEM-ABROAD": {
+        "label": "Not to be disseminated outside the United States (older DCID 1/7 control)",
+        "authority": "DCID 1/7 (1960s-1970s editions)",
+        "valid": {
+          "from": null,
+          "to": null
+        },
+        "tag": "U",
+        "spellings": [
+          "NO DISSEM ABROAD",
+          "NO DISSEMINATION ABROAD"
+        ]
+      },
+      "CONTROLLED-DISSEM": {
+        "label": "Dissemination controlled by the originator (older DCID 1/7 control)",
+        "authority": "DCID 1/7 (1960s-1970s editions)",
+        "valid": {
+          "from": null,
+          "to": null
+        },
+        "tag": "U",
+        "spellings": [
+          "CONTROLLED DISSEM",
+          "CONTROLLED DISSEMINATION"
+        ]
+      },
+      "BACKGROUND-USE-ONLY": {
+        "label": "For background use only: not to be quoted or cited (CIA and State handling caption)",
+        "authority": "agency practice; State caption BU",
+        "valid": {
+          "from": null,
+          "to": null
+        },
+        "tag": "U",
+        "spellings": [
+          "BACKGROUND USE ONLY"
+        ]
+      },
+      "FOR-THE-PRESIDENT-ONLY": {
+        "label": "For the President only (intelligence items prepared for the President)",
+        "authority": "agency practice",
+        "valid": {
+          "from": null,
+          "to": null
+        },
+        "tag": "U",
+        "spellings": [
+          "FOR THE PRESIDENT ONLY"
+        ]
+      },
+      "HANDLE-VIA-COMINT": {
+        "label": "Handle via COMINT channels only (communications intelligence control system)",
+        "authority": "DCID 6/3 and predecessors; COMINT later SI (CAPCO)",
+        "valid": {
+          "from": null,
+          "to": null
+        },
+        "tag": "S",
+        "spellings": [
+          "HANDLE VIA COMINT CHANNELS ONLY",
+          "HANDLE VIA COMINT CHANNELS"
+        ]
+      },
+      "HANDLE-VIA-TALENT-KEYHOLE": {
+        "label": "Handle via TALENT-KEYHOLE control system (overhead reconnaissance; later TK)",
+        "authority": "DCID 6/3 and predecessors; KEYHOLE later TK (CAPCO)",
+        "valid": {
+          "from": null,
+          "to": null
+        },
+        "tag": "S",
+        "spellings": [
+          "HANDLE VIA TALENT-KEYHOLE CONTROL SYSTEM",
+          "HANDLE VIA TALENT-KEYHOLE-COMINT",
+          "HANDLE VIA COMINT TALENT-KEYHOLE",
+          "HANDLE VIA TALENT-KEYHOLE"
+        ]
+      },
+      "HANDLE-VIA-BYEMAN": {
+        "label": "Handle via BYEMAN control system (satellite programs; retired 2005-05-20)",
+        "authority": "CAPCO (BYEMAN retired 2005-05-20)",
+        "valid": {
+          "from": null,
+          "to": "2005-05-20"
+        },
+        "tag": "S",
+        "spellings": [
+          "HANDLE VIA BYEMAN CONTROL SYSTEM",
+          "HANDLE VIA BYEMAN"
+        ]
+      },
+      "SPECIAL-HANDLING-REQUIRED": {
+        "label": "Special handling required (Air Force investigative reports, AFR 124-4)",
+        "authority": "AFR 124-4",
+        "valid": {
+          "from": null,
+          "to": null
+        },
+        "tag": "U",
+        "spellings": [
+          "SPECIAL HANDLING REQUIRED"
+        ]
+      },
+      "KAPOK": {
+        "label": "CIA sensitivity indicator: traffic of extreme sensitivity, limited distribution",
+        "authority": "CIA cable practice",
+        "valid": {
+          "from": null,
+          "to": null
+        },
+        "tag": "U",
+        "spellings": [
+          "KAPOK"
+        ]
+      },
+      "SENSITIVE": {
+        "label": "Sensitive: a caveat after the classification level (\"SECRET SENSITIVE\") restricting handling",
+        "authority": "agency practice",
+        "valid": {
+          "from": null,
+          "to": null
+        },
+        "tag": "U",
+        "spellings": [
+          "SENSITIVE"
+        ],
+        "position": "after-level"
+      },
+      "COMMITTEE-SENSITIVE": {
+        "label": "Committee sensitive: House Select Committee on Assassinations control on its working papers",
+        "authority": "HSCA practice (1977-1979)",
+        "valid": {
+          "from": "1977-01-01",
+          "to": "1979-12-31"
+        },
+        "tag": "U",
+        "spellings": [
+          "COMMITTEE SENSITIVE"
         ]
       }
     }

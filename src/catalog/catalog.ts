@@ -18,6 +18,11 @@ export const CatalogEntrySchema = z.strictObject({
   tag: z.enum(['P', 'S', 'U']),
   /** Literal forms a detector searches for (control and classification markings). */
   spellings: z.array(z.string().min(1)).optional(),
+  /**
+   * Where a spelling counts as a marking: `after-level` only right after a classification
+   * level on its line (`SECRET SENSITIVE`), never on its own. Absent: wherever markings stand.
+   */
+  position: z.enum(['after-level']).optional(),
   /** Anything a reviewer should know. */
   notes: z.string().optional(),
 });

@@ -45,11 +45,11 @@ export type Role = z.infer<typeof RoleSchema>;
 /**
  * The kind of OCR confusion a correction undid.
  *
- * - `letter-confusion`: a letter read for another letter or a digit (`OALR` → `OADR`, `0A3R` → `OADR`, `(b)(l)` → `(b)(1)`).
- * - `spacing`: spaces inserted or dropped inside a token (`OAD R`, `25X 1`).
- * - `garbled`: a token recognized only by its likeness to the expected word (`SBRERET` → `SECRET`).
+ * - `letter-confusion`: a letter read for another letter or a digit, as OCR commonly confuses them (`OALR` → `OADR`, `0A3R` → `OADR`, `(b)(l)` → `(b)(1)`, `SEeRET` → `SECRET`).
+ * - `letter-spacing`: letters written apart or spaces inserted or dropped inside a token (`S-E-C-R-E-T`, `OAD R`, `25X 1`).
+ * - `edit`: a reading within a small edit distance of the expected word, beyond the common confusions (`SECREL` → `SECRET`, `UNINTEL` → `WNINTEL`).
  */
-export const OcrKindSchema = z.enum(['letter-confusion', 'spacing', 'garbled']);
+export const OcrKindSchema = z.enum(['letter-confusion', 'letter-spacing', 'edit']);
 /** One of the OCR confusion kinds; see {@link OcrKindSchema}. */
 export type OcrKind = z.infer<typeof OcrKindSchema>;
 

@@ -1,11 +1,11 @@
 import type { OcrCorrection } from '../core/vocabulary.js';
 import { anyOf, gate, isDigit, isLetter, isSpace } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
-import { findLoneTokens } from './lone-tokens.js';
-import { editDistance } from './ocr.js';
+import { findVocabulary, inCapitals, repairsOf, type VocabularyMatch } from './match-vocabulary.js';
 import { countLowerWords, type ScanContext } from './scan-context.js';
 import { findSourceNotes } from './source-notes.js';
 import { expand, trigger } from './trigger-automaton.js';
+import { getVocabulary } from './vocabulary.js';
 
 /** Banner spellings (upper case, letter-spacing allowed) to canonical codes. */
 const LEVELS: Array<[RegExp, string]> = [
@@ -18,24 +18,6 @@ const LEVELS: Array<[RegExp, string]> = [
   [/^FOR OFFICIAL USE ONLY$/, 'FOUO'],
   [/^SENSITIVE BUT UNCLASSIFIED$/, 'SBU'],
 ];
-
-// Upper-case classification words, letter-spaced forms ("S E C R E T", "SE CRE T") included.
-// Each letter is followed by at most one space, so the pattern is linear.
-// Trigger: the start of each level word; "T O P   " puts at most 8 code units before the S.
-const BANNER = gate(
-  'classification/banner',
-  /(?<![A-Za-z])(T ?[O0] ?P {0,3}S ?E ?C ?R ?E ?T|S ?E ?C ?R ?E ?T|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|UNCLASSIFIED|UNCLAS|RESTRICTED|LIMITED OFFICIAL USE|FOR OFFICIAL USE ONLY|SENSITIVE BUT UNCLASSIFIED)(?![A-Za-z])/g,
-  trigger('level word', [
-    ...expand('S', ['', ' '], 'E', ['', ' '], 'C', ['', ' '], 'R'),
-    ...expand('C', ['', ' '], 'O', ['', ' '], 'N', ['', ' '], 'F', ['', ' '], 'I'),
-    'UNCLAS',
-    'RESTRICTED',
-    'LIMITED OFFICIAL USE',
-    'FOR OFFICIAL USE ONLY',
-    'SENSITIVE BUT',
-  ]),
-  8,
-);
 
 // Title-case classification in a FRUS source note: "Secret; Eyes Only.", "Top Secret. 1 p.".
 const NOTE_LEVEL = /(?<=^|[.;:]\s|\s)(Top Secret|Secret|Confidential|Limited Official Use|Unclassified|Official Use Only)(?=[.;,]|\s(?:and|\d))/g;
@@ -58,8 +40,12 @@ const PORTION = gate(
   anyOf(' \t#>*.[]^:', isLetter, isDigit),
 );
 
-/** Words that may follow a banner on its line: other markings and cable header fields. */
+/**
+ * Words that may follow a banner on its line: other markings (every word of the vocabulary's
+ * spellings) and cable header fields.
+ */
 const BANNER_COMPANIONS = new Set([
+  ...getVocabulary().flatMap((t) => t.spelling.toUpperCase().split(/[^A-Z]+/).filter((w) => w.length >= 4)),
   'EYES', 'ONLY', 'NOFORN', 'NOFOR', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'ORCON', 'WNINTEL', 'RYBAT', 'STAFF', 'CITE',
   'PAGE', 'SECTION', 'SENSIND', 'SECURITY', 'INFORMATION', 'SENSITIVE', 'ATTACHMENT', 'ENCLOSURE', 'DRAFT', 'PRIORITY',
   'IMMEDIATE', 'ROUTINE', 'CONTROL', 'CONTINUED', 'SPECAT', 'NOCONTRACT', 'PROPIN', 'OADR', 'OASD', 'DECL', 'COPY',
@@ -93,41 +79,89 @@ function levelOf(raw: string): string | undefined {
   return undefined;
 }
 
+/** A report header's classification field written without a colon: "REPORT CLASS", "CLASSIFICATION". */
+const CLASS_FIELD = /^(?:REPORT\s+)?CLASS(?:IFICATIONS?)?\s*[.\-–]?$/;
+
+/** A form label right before a level: the value of a form field, read by {@link formFieldHits}. */
+const FORM_LABEL_BEFORE = /\b(?:CLASSIFICATION|Classification|CLASS|Class)[ \t]*:[ \t]*[—–-]?[ \t]*$/;
+
+/**
+ * A noisy line: short, and everything on it but the reading is OCR debris (tokens of one or two
+ * characters, tokens with digits, short lower-case or mixed-case fragments), as OCR leaves
+ * around a banner stamped over other print: `2 SECREL ee`, `_UD 52 Es unre eee SECRET m`.
+ */
+export function isNoisyLine(text: string, line: { start: number; end: number }, start: number, end: number): boolean {
+  const rest = `${text.slice(line.start, start)} ${text.slice(end, line.end)}`;
+  const tokens = rest.match(/[A-Za-z0-9$€¥]+/g) ?? [];
+  if (tokens.length > 8) return false;
+  return tokens.every((t) => t.length <= 2 || /\d/.test(t) || (/^[a-z]+$/.test(t) && t.length <= 4) || (/[a-z]/.test(t) && /[A-Z]/.test(t.slice(1))));
+}
+
+/**
+ * Classification levels read by the vocabulary matcher, judged by where they stand: at the start
+ * of a line followed only by other markings, at the end of a non-prose line, or amid OCR debris
+ * on a noisy line is a banner; right after a classification verb in a sentence is a mention;
+ * anywhere else the word is prose and not reported. Inexact readings (OCR damage) count only on
+ * banner-like lines, at lower confidence.
+ */
 function bannerHits(context: ScanContext, taken: Set<number>): Hit[] {
   const { text } = context;
   const hits: Hit[] = [];
-  for (const m of context.matches(BANNER)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const code = levelOf(m[0]);
-    if (!code) continue;
-    const ocr: OcrCorrection[] = [];
-    if (/ /.test(m[0]) && !/ (OFFICIAL|BUT|USE)/.test(m[0]) && code !== 'TS') ocr.push({ from: m[0], to: m[0].replace(/ /g, ''), kind: 'spacing' });
-    if (/0/.test(m[0])) ocr.push({ from: m[0], to: m[0].replace(/0/g, 'O'), kind: 'letter-confusion' });
+  const matches = findVocabulary(context);
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k] as (typeof matches)[number];
+    if (m.term.family !== 'classification') continue;
+    const { start, end } = m;
+    const code = m.term.code;
+    const raw = text.slice(start, end);
+    const capitals = inCapitals(raw);
+    const exact = m.cost === 0;
     const line = context.lineAt(start);
-    const before = stripMarkup(text.slice(line.start, start));
-    const after = text.slice(end, line.end);
-    // A form field ("CLASSIFICATION: SECRET") is read by formFieldHits.
-    if (/\b(?:CLASSIFICATION|Classification|CLASS|Class)[ \t]*:[ \t]*[—–-]?[ \t]*$/.test(text.slice(line.start, start))) continue;
-    const struck = context.isStruck(start, end) || dashStruck(text, start, end);
+    // Title-case and lower-case words are banners only alone on their line (read by
+    // loneTitleHits), among other markings and nothing else ("For The President Only - Top
+    // Secret"), or OCR-damaged alone on a banner-like line.
+    if (!capitals && !(exact && onlyMarkings(text, line, matches)) && (exact || m.line.tokens > 1)) continue;
+    const ocr = repairsOf(m, raw);
+    const lineBefore = text.slice(line.start, start);
+    if (FORM_LABEL_BEFORE.test(lineBefore)) continue;
+    // Other markings read on the rest of the line are a banner's company, whatever their words.
+    let after = text.slice(end, line.end);
+    for (let n = k + 1; n < matches.length && (matches[n] as VocabularyMatch).start < line.end; n++) {
+      const other = matches[n] as VocabularyMatch;
+      if (other.start >= end) after = `${after.slice(0, other.start - end)}${' '.repeat(other.end - other.start)}${after.slice(other.end - end)}`;
+    }
     const base = { detector: 'classification', family: 'classification' as const, code, start, end, ocr };
+    const struck = context.isStruck(start, end) || dashStruck(text, start, end);
     if (struck) {
-      hits.push({ ...base, role: 'marking', confidence: 0.9, attributes: { cancelled: true }, note: 'struck through: the marking was cancelled' });
+      hits.push({ ...base, role: 'marking', confidence: exact ? 0.9 : 0.75, attributes: { cancelled: true }, note: 'struck through: the marking was cancelled' });
       taken.add(start);
       continue;
     }
     // A value in brackets ("[ RESTRICTED ]") is a withheld form field, not a level.
-    if (/(?<!!)\[\s?$/.test(text.slice(line.start, start)) && /^\s?\]/.test(after)) continue;
-    const atStart = before === '' || /^[.,:;\-–]*$/.test(before) || (before.length <= 3 && !/[a-z]{3}/.test(before));
-    const talkedAbout = MENTION_BEFORE.test(before);
-    let banner = false;
-    if (atStart) banner = bannerTail(after);
+    if (/(?<!!)\[\s?$/.test(lineBefore) && /^\s?\]/.test(after)) continue;
+    const before = stripMarkup(lineBefore);
+    // A header field without a colon ("REPORT CLASS SECRET", "CLASSIFICATION CONFIDENTIAL") opens the line as a banner does.
+    const field = CLASS_FIELD.test(before) && !m.line.prose;
+    const atStart = field || before === '' || /^[.,:;\-–]*$/.test(before) || (before.length <= 3 && !/[A-Za-z]{3}/.test(before));
+    const talkedAbout = !field && MENTION_BEFORE.test(before);
+    let place: 'banner' | 'noisy' | undefined;
+    if (atStart && bannerTail(after)) place = 'banner';
     // At the end of a line: a banner, unless the line is prose or names a classification verb.
-    else if (stripMarkup(after) === '') banner = !talkedAbout && countLowerWords(before) < 4;
-    if (banner) {
-      hits.push({ ...base, role: 'marking', confidence: ocr.length ? 0.85 : 0.95 });
+    else if (stripMarkup(after) === '' && !talkedAbout && countLowerWords(before) < 4) place = 'banner';
+    else if (m.bannerLike && m.line.short && isNoisyLine(text, line, start, end)) place = 'noisy';
+    if (!exact && !m.bannerLike) place = undefined;
+    if (place) {
+      let confidence = exact ? (m.spaced ? 0.9 : 0.95) : m.confusion ? 0.8 : m.cost <= 2 ? 0.7 : 0.6;
+      if (place === 'noisy') confidence -= 0.15;
+      if (m.tie) confidence -= 0.1;
+      hits.push({
+        ...base,
+        role: 'marking',
+        confidence,
+        ...(exact ? {} : { note: `"${raw}" is read as ${m.term.spelling} (OCR damage)${m.tie ? '; an ordinary word reads it as closely, the place decides' : ''}` }),
+      });
       taken.add(start);
-    } else if (talkedAbout) {
+    } else if (talkedAbout && exact && !m.spaced) {
       hits.push({ ...base, role: 'mention', confidence: 0.6, note: 'a classification named in running text' });
       taken.add(start);
     }
@@ -135,37 +169,35 @@ function bannerHits(context: ScanContext, taken: Set<number>): Hit[] {
   return hits;
 }
 
+/** True when a line holds nothing but vocabulary readings, markup and punctuation, and more than one reading. */
+function onlyMarkings(text: string, line: { start: number; end: number }, matches: readonly VocabularyMatch[]): boolean {
+  let rest = '';
+  let at = line.start;
+  let count = 0;
+  // Binary search for the first reading that may reach into the line (readings are in order).
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((matches[mid] as VocabularyMatch).start < line.start - 200) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < matches.length && (matches[k] as VocabularyMatch).start < line.end; k++) {
+    const m = matches[k] as VocabularyMatch;
+    if (m.end <= line.start) continue;
+    rest += text.slice(at, m.start);
+    at = m.end;
+    count++;
+  }
+  rest += text.slice(at, line.end);
+  return count > 1 && /^[\s\p{P}]*$/u.test(rest);
+}
+
 /** A level word set between dashes or slashes as a typed strike-out: "-SECRET-", "/SECRET/". */
 function dashStruck(text: string, start: number, end: number): boolean {
   const b = text[start - 1];
   const a = text[end];
   return (b === '-' && a === '-') || (b === '—' && a === '—') || (b === '/' && a === '/' && text[start - 2] !== '/');
-}
-
-/** Real words that look like an OCR-garbled "SECRET" but are not. */
-const NOT_SECRET = new Set(['SECRETS', 'SACRED', 'SCREEN', 'SECTOR', 'SELECT', 'SECRETE', 'SEARED', 'SCARED', 'STREET', 'SECURE', 'SECOND', 'SECURED', 'SCREWED', 'SECT', 'SERENE', 'SEVERE', 'SPREE', 'STEREO', 'SHEET', 'STREETS']);
-
-function garbledHits(context: ScanContext, taken: Set<number>): Hit[] {
-  const hits: Hit[] = [];
-  for (const { token, tokenStart: start } of findLoneTokens(context.text)) {
-    const upper = token.toUpperCase();
-    if (upper === 'SECRET' || NOT_SECRET.has(upper) || !/^[Ss]/.test(token)) continue;
-    // Within two edits of SECRET, or its shape: S…RET ("SBRERET", "SRECRET").
-    if (editDistance(upper, 'SECRET', 2) > 2 && !(upper.endsWith('RET') && upper.length >= 6)) continue;
-    if (taken.has(start)) continue;
-    hits.push({
-      detector: 'classification',
-      family: 'classification',
-      code: 'S',
-      start,
-      end: start + token.length,
-      role: 'marking',
-      confidence: 0.5,
-      ocr: [{ from: token, to: 'SECRET', kind: 'garbled' }],
-      note: `"${token}" on a line of its own is read as a garbled SECRET banner`,
-    });
-  }
-  return hits;
 }
 
 // A title-case level alone on its line, as OCR gives the classification field of a form or a
@@ -246,7 +278,6 @@ export const classificationDetector: Detector = {
     const banners = bannerHits(context, taken);
     return [
       ...banners,
-      ...garbledHits(context, taken),
       ...loneTitleHits(context, taken),
       ...sourceNoteHits(context),
       ...formFieldHits(context),

@@ -74,7 +74,7 @@ function oadrHits(context: ScanContext): Hit[] {
     const read = `${m[1]}${m[2]}${m[3]}${m[4]}`;
     const ocr: OcrCorrection[] = [];
     if (read !== 'OADR') ocr.push({ from: read, to: 'OADR', kind: 'letter-confusion' });
-    if (m[0].length !== 4) ocr.push({ from: m[0], to: read, kind: 'spacing' });
+    if (m[0].length !== 4) ocr.push({ from: m[0], to: read, kind: 'letter-spacing' });
     const changed = [...read].filter((c, i) => c !== 'OADR'[i]).length;
     if (changed > 2) continue;
     const { prose, decl } = placement(context, m.index);
@@ -101,7 +101,7 @@ function x25Hits(context: ScanContext): Hit[] {
     const end = start + m[0].length;
     const ocr: OcrCorrection[] = [];
     if (m[1] === '2S') ocr.push({ from: '2S', to: '25', kind: 'letter-confusion' });
-    if (/X /.test(m[0]) || /25 X/.test(m[0])) ocr.push({ from: m[0], to: m[0].replace(/ /g, ''), kind: 'spacing' });
+    if (/X /.test(m[0]) || /25 X/.test(m[0])) ocr.push({ from: m[0], to: m[0].replace(/ /g, ''), kind: 'letter-spacing' });
     const first = m[2] ?? m[4];
     const second = m[3] ?? m[5];
     const { prose } = placement(context, start);
@@ -175,7 +175,7 @@ function gdsHits(context: ScanContext): Hit[] {
     const end = start + m[0].length;
     covered.push([start, end]);
     const schedule = m[1] as string;
-    const ocr: OcrCorrection[] = /^(GDS|general\s+declassification\s+schedule)$/i.test(schedule) ? [] : [{ from: schedule, to: 'GDS', kind: 'garbled' }];
+    const ocr: OcrCorrection[] = /^(GDS|general\s+declassification\s+schedule)$/i.test(schedule) ? [] : [{ from: schedule, to: 'GDS', kind: 'edit' }];
     const categories = m[2] ? [m[2]] : m[3] ? [...m[3].matchAll(/[1-4]/g)].map((x) => x[0]) : [];
     const { prose } = placement(context, start);
     const role = prose ? ('mention' as const) : ('marking' as const);
@@ -212,7 +212,7 @@ function impdetHits(context: ScanContext): Hit[] {
     const ocr: OcrCorrection[] = [];
     if (m[1] === '6') ocr.push({ from: '6', to: 'E', kind: 'letter-confusion' });
     const normal = /^E ?[1-4] IMPDET$/.test(m[0]);
-    if (!normal && m[1]) ocr.push({ from: m[0], to: `E${m[2] ?? '2'} IMPDET`, kind: 'spacing' });
+    if (!normal && m[1]) ocr.push({ from: m[0], to: `E${m[2] ?? '2'} IMPDET`, kind: 'letter-spacing' });
     const attributes: Record<string, unknown> = { order: 'E.O. 11652' };
     let note: string | undefined;
     let confidence = ocr.length ? 0.75 : 0.95;

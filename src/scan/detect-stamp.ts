@@ -313,7 +313,7 @@ function singleStampHits(context: ScanContext): Hit[] {
     const sanitized = Boolean(m[2]) || /in\s?Part/i.test(m[1] ?? '');
     const attributes: Record<string, unknown> = { variant: 'CREST', ...dateAttributes(m[3]) };
     const ocr = [];
-    if (!/Approved\s?[Ff]or\s?Release/.test(m[0])) ocr.push({ from: m[0].slice(0, m[0].search(/\d{4}/)).trim(), to: 'Approved For Release', kind: 'garbled' as const });
+    if (!/Approved\s?[Ff]or\s?Release/.test(m[0])) ocr.push({ from: m[0].slice(0, m[0].search(/\d{4}/)).trim(), to: 'Approved For Release', kind: 'edit' as const });
     if (m[4]) {
       attributes.documentId = m[4];
       const repaired = repairRdpId(m[4]);
@@ -349,12 +349,12 @@ function singleStampHits(context: ScanContext): Hit[] {
     if (agency) attributes.agency = agency === 'DOD' ? 'DoD' : agency;
     if (/AS\s+SANITIZ/i.test(body)) attributes.decision = 'sanitized';
     else if (/EXCEPT/i.test(body)) attributes.decision = 'except-deletions';
-    const ocr = /OBJECTION/i.test(m[0]) ? [] : [{ from: m[0], to: m[0].replace(/O[A-Za-z]{4,8}ION/i, 'OBJECTION'), kind: 'garbled' as const }];
+    const ocr = /OBJECTION/i.test(m[0]) ? [] : [{ from: m[0], to: m[0].replace(/O[A-Za-z]{4,8}ION/i, 'OBJECTION'), kind: 'edit' as const }];
     hits.push(stampHit('no-objection', m.index, end, ocr.length ? 0.75 : 0.9, attributes, { ocr }));
   }
   for (const m of context.matches(FBI_DECLASS)) {
     const complete = /HEREIN|EREIN/i.test(m[0]);
-    const ocr = /CONTAINED/i.test(m[0]) && (!complete || /HEREIN IS UNCLASSIFIED/i.test(m[0].replace(/\s+/g, ' '))) ? [] : [{ from: m[0], to: 'ALL INFORMATION CONTAINED HEREIN IS UNCLASSIFIED', kind: 'garbled' as const }];
+    const ocr = /CONTAINED/i.test(m[0]) && (!complete || /HEREIN IS UNCLASSIFIED/i.test(m[0].replace(/\s+/g, ' '))) ? [] : [{ from: m[0], to: 'ALL INFORMATION CONTAINED HEREIN IS UNCLASSIFIED', kind: 'edit' as const }];
     hits.push(stampHit('declassification', m.index, m.index + m[0].length, complete ? 0.9 : 0.6, { agency: 'FBI' }, { ocr }));
   }
   for (const m of context.matches(CLASSIFICATION_CHANGE)) {
@@ -367,7 +367,7 @@ function singleStampHits(context: ScanContext): Hit[] {
     hits.push(stampHit('foia-case', m.index, m.index + m[0].length, 0.95, { caseNumber: m[1], documentNumber: m[2], ...dateAttributes(m[3]) }));
   }
   for (const m of context.matches(REPRODUCTION)) {
-    const ocr = /THE ISSUING OFFICE IS PROHIBITED/i.test(m[0].replace(/\s+/g, ' ')) ? [] : [{ from: m[0], to: 'REPRODUCTION BY OTHER THAN THE ISSUING OFFICE IS PROHIBITED', kind: 'garbled' as const }];
+    const ocr = /THE ISSUING OFFICE IS PROHIBITED/i.test(m[0].replace(/\s+/g, ' ')) ? [] : [{ from: m[0], to: 'REPRODUCTION BY OTHER THAN THE ISSUING OFFICE IS PROHIBITED', kind: 'edit' as const }];
     hits.push(stampHit('reproduction-prohibited', m.index, m.index + m[0].length, 0.9, {}, { ocr }));
   }
   return hits;

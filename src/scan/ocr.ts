@@ -43,3 +43,202 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return prev[b.length] as number;
 }
+
+/**
+ * Characters OCR reads for a letter, as the written character (upper-cased) → the letters it may
+ * stand for. A substitution along this table costs half an edit in {@link ocrDistance}.
+ */
+const CONFUSABLE: Readonly<Record<string, string>> = {
+  '0': 'O',
+  Q: 'O',
+  '1': 'IL',
+  '|': 'IL',
+  '!': 'I',
+  L: 'I',
+  I: 'L',
+  '5': 'S',
+  $: 'S',
+  '8': 'B',
+  '€': 'E',
+  C: 'E',
+  E: 'C',
+  '¥': 'Y',
+  V: 'Y',
+  '6': 'G',
+  '2': 'Z',
+  H: 'N',
+  N: 'H',
+  P: 'F',
+  F: 'P',
+};
+
+/** Letter pairs OCR reads for one letter (`rn` for `m`): either way round, half an edit. */
+const PAIRS: Readonly<Record<string, string>> = { RN: 'M', VV: 'W', CL: 'D' };
+
+/** True when OCR commonly reads the written character `w` (upper-cased) for the letter `t`. */
+export function isConfusable(w: string, t: string): boolean {
+  return CONFUSABLE[w]?.includes(t) ?? false;
+}
+
+/** Substitution costs in half edits for ASCII written characters (upper-cased) × letters A–Z: 0, 1 or 2. */
+const SUB = new Uint8Array(128 * 26).fill(2);
+for (let w = 0; w < 128; w++) {
+  const ch = String.fromCharCode(w);
+  for (let t = 0; t < 26; t++) {
+    const letter = String.fromCharCode(65 + t);
+    if (ch === letter) SUB[w * 26 + t] = 0;
+    else if (isConfusable(ch, letter)) SUB[w * 26 + t] = 1;
+  }
+}
+
+/** The cost of reading the written character (code unit, upper-cased) `w` for the letter index `t` (0 = A). */
+function subCost(w: number, t: number): number {
+  if (w < 128) return SUB[w * 26 + t] as number;
+  return isConfusable(String.fromCharCode(w), String.fromCharCode(65 + t)) ? 1 : 2;
+}
+
+/** The letter pairs as flat triples: first code unit, second code unit, letter index (0 = A). */
+const PAIR_CODES = Int32Array.from(Object.entries(PAIRS).flatMap(([pair, letter]) => [pair.charCodeAt(0), pair.charCodeAt(1), letter.charCodeAt(0) - 65]));
+
+/**
+ * The distance of {@link ocrDistance}, computed as written characters arrive, so that every
+ * window starting at one place is measured in one pass: `push` a character, then read
+ * `distance` for the characters pushed so far. `rowMin` is the least value of the last row: once
+ * it exceeds the bound, no longer window can come within it.
+ */
+/** A distance beyond any bound. */
+const FAR = 1 << 20;
+
+/** Written characters that take part in a letter pair (`r`, `n`, `v`, `c`, `l`, and the letters they stand for). */
+const PAIRABLE = new Uint8Array(128);
+for (let k = 0; k < PAIR_CODES.length; k += 3) {
+  PAIRABLE[PAIR_CODES[k] as number] = 1;
+  PAIRABLE[PAIR_CODES[k + 1] as number] = 1;
+  PAIRABLE[(PAIR_CODES[k + 2] as number) + 65] = 1;
+}
+
+export class OcrAligner {
+  private word = new Int32Array(0);
+  private m = 0;
+  private band = 0;
+  // Rows i-2, i-1 and i of the table; rotated by each push.
+  private back = new Int32Array(1);
+  private prev = new Int32Array(1);
+  private cur = new Int32Array(1);
+  private prevChar = -1;
+  private n = 0;
+  /** The least value of the last row, in half edits. */
+  rowMin = 0;
+
+  /**
+   * Starts a new alignment against `word` (upper-case letters A–Z). Only alignments within
+   * `bound` half edits are measured (cells farther off the diagonal cost more and are not
+   * computed); distances beyond it read as more than `bound`.
+   */
+  reset(word: string, bound: number): this {
+    const m = word.length;
+    this.m = m;
+    // An offset of k from the diagonal costs k edits (2k half edits) but for letter pairs; the band
+    // allows one pair more than the bound strictly needs.
+    this.band = (bound >> 1) + 1;
+    if (this.word.length < m) this.word = new Int32Array(m);
+    for (let j = 0; j < m; j++) this.word[j] = word.charCodeAt(j) - 65;
+    if (this.back.length < m + 3) {
+      this.back = new Int32Array(m + 3);
+      this.prev = new Int32Array(m + 3);
+      this.cur = new Int32Array(m + 3);
+    }
+    // Only the band is ever read: the first two rows need it filled, later rows fill their own.
+    const top = Math.min(m + 2, bound + 3);
+    for (let j = 0; j <= top; j++) {
+      this.back[j] = FAR;
+      this.prev[j] = j <= m && j <= bound ? 2 * j : FAR;
+    }
+    this.n = 0;
+    this.prevChar = -1;
+    this.rowMin = 0;
+    return this;
+  }
+
+  /** Adds one written character (a UTF-16 code unit; letters in either case). */
+  push(code: number): void {
+    const w = code >= 97 && code <= 122 ? code - 32 : code;
+    const back = this.back;
+    const prev = this.prev;
+    const cur = this.cur;
+    const word = this.word;
+    const m = this.m;
+    const i = ++this.n;
+    // Each step off the diagonal costs at least half an edit: outside the band, nothing fits.
+    const lo = i - this.band > 1 ? i - this.band : 1;
+    const hi = i + this.band < m ? i + this.band : m;
+    const fillTo = hi + 2 < m ? hi + 2 : m;
+    for (let j = lo - 2 > 0 ? lo - 2 : 0; j <= fillTo; j++) cur[j] = FAR;
+    cur[0] = i <= this.band ? 2 * i : FAR;
+    let rowMin = lo === 1 ? (cur[0] as number) : FAR;
+    const wp = this.prevChar;
+    const pairable = w < 128 && PAIRABLE[w] === 1;
+    for (let j = lo; j <= hi; j++) {
+      const t = word[j - 1] as number;
+      const sub = w < 128 ? (SUB[w * 26 + t] as number) : subCost(w, t);
+      let v = (prev[j - 1] as number) + sub;
+      const del = (prev[j] as number) + 2;
+      if (del < v) v = del;
+      const ins = (cur[j - 1] as number) + 2;
+      if (ins < v) v = ins;
+      if (i > 1 && j > 1 && w - 65 === word[j - 2] && wp - 65 === t) {
+        const swap = (back[j - 2] as number) + 2;
+        if (swap < v) v = swap;
+      }
+      if (pairable) v = this.pairs(v, w, wp, t, i, j);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    this.back = prev;
+    this.prev = cur;
+    this.cur = back;
+    this.prevChar = w;
+    this.rowMin = rowMin;
+  }
+
+  /** The cell's value with the letter-pair readings ("rn" for "m" and back) taken into account. */
+  private pairs(v: number, w: number, wp: number, t: number, i: number, j: number): number {
+    for (let k = 0; k < PAIR_CODES.length; k += 3) {
+      const a = PAIR_CODES[k] as number;
+      const b = PAIR_CODES[k + 1] as number;
+      const letter = PAIR_CODES[k + 2] as number;
+      // Two written letters for one ("rn" for "m").
+      if (i > 1 && wp === a && w === b && letter === t) v = Math.min(v, (this.back[j - 1] as number) + 1);
+      // One written letter for two ("m" for "rn").
+      if (j > 1 && w - 65 === letter && this.word[j - 2] === a - 65 && t === b - 65) v = Math.min(v, (this.prev[j - 2] as number) + 1);
+    }
+    return v;
+  }
+
+  /** The distance between the characters pushed so far and the word, in half edits (`FAR` beyond the bound). */
+  get distance(): number {
+    return this.prev[this.m] as number;
+  }
+}
+
+
+const aligner = new OcrAligner();
+
+/**
+ * A Damerau–Levenshtein distance between a string as OCR wrote it and a vocabulary word
+ * (upper-case letters A–Z), in **half edits**: letters match in either case; a substitution OCR
+ * commonly makes (`0`/`O`, `1`/`l`/`I`/`|`, `5`/`$`/`S`, `8`/`B`, `€`/`c`/`E`, `¥`/`V`/`Y`, `rn`/`m`,
+ * `vv`/`w`) costs 1; any other substitution, insertion, deletion or swap of two neighbours costs 2.
+ * Bounded: returns `max + 1` as soon as the distance must exceed `max` (half edits).
+ */
+export function ocrDistance(written: string, word: string, max: number): number {
+  // Each unit of length difference costs at least half an edit (a letter pair read as one).
+  if (Math.abs(written.length - word.length) > max) return max + 1;
+  aligner.reset(word, max);
+  for (let i = 0; i < written.length; i++) {
+    aligner.push(written.charCodeAt(i));
+    if (aligner.rowMin > max) return max + 1;
+  }
+  const d = aligner.distance;
+  return d > max ? max + 1 : d;
+}

@@ -3,6 +3,7 @@ import type { Family } from '../core/vocabulary.js';
 import { findPageBreaks, type PageBreak } from './detect-page.js';
 import { DETECTORS } from './detectors.js';
 import { findDates, type FoundDate } from './find-dates.js';
+import { foldText, unfoldSpan } from './fold-text.js';
 import type { Hit } from './hit.js';
 import { createScanContext } from './scan-context.js';
 
@@ -65,7 +66,11 @@ export function segmentEnd(text: string, from: number, final: boolean): number |
  * either side (or to the text's ends).
  */
 export function scanWindow(window: string, windowStart: number, ownStart: number, ownEnd: number, options: ScanTextOptions = {}): TextScan & { windowLocator: Locator } {
-  const context = createScanContext(window);
+  // Detectors read the folded text (Unicode spaces, fullwidth forms, invisible format
+  // characters); everything they report is mapped back to the window as written.
+  const folded = foldText(window);
+  const map = folded.map;
+  const context = createScanContext(folded.text);
   const wanted = options.families ? new Set(options.families) : undefined;
   const from = ownStart - windowStart;
   const to = ownEnd - windowStart;
@@ -74,7 +79,8 @@ export function scanWindow(window: string, windowStart: number, ownStart: number
   for (const detector of DETECTORS) {
     if (wanted && !wanted.has(detector.family)) continue;
     for (const hit of detector.detect(context)) {
-      if (!(hit.end > hit.start && hit.start >= 0 && hit.end <= window.length)) continue;
+      if (!(hit.end > hit.start && hit.start >= 0 && hit.end <= folded.text.length)) continue;
+      if (map) [hit.start, hit.end] = unfoldSpan(map, hit.start, hit.end);
       if (whole) hits.push(hit);
       else if (hit.start >= from && hit.start < to) {
         // Hits are made fresh by each call, so they are moved in place: copying them with a
@@ -88,6 +94,13 @@ export function scanWindow(window: string, windowStart: number, ownStart: number
   hits.sort(compareHits);
   let breaks = findPageBreaks(context);
   let dates = findDates(context);
+  if (map) {
+    for (const b of breaks) {
+      b.offset = map[b.offset] as number;
+      b.at = map[b.at] as number;
+    }
+    for (const d of dates) [d.start, d.end] = unfoldSpan(map, d.start, d.end);
+  }
   if (!whole) {
     breaks = breaks.filter((b) => b.at >= from && b.at < to);
     for (const b of breaks) {
@@ -100,7 +113,8 @@ export function scanWindow(window: string, windowStart: number, ownStart: number
       d.end += windowStart;
     }
   }
-  return { hits, breaks, dates, windowLocator: context.locator };
+  // Skipped characters change columns: the locator must count the window as written.
+  return { hits, breaks, dates, windowLocator: map ? createLocator(window) : context.locator };
 }
 
 /**

@@ -1,0 +1,522 @@
+import type { OcrCorrection } from '../core/vocabulary.js';
+import { registerTrigger } from './gated-pattern.js';
+import { shapeLine, SHAPE_READ, type LineShape } from './line-shape.js';
+import { isConfusable, OcrAligner, ocrDistance } from './ocr.js';
+import type { ScanContext } from './scan-context.js';
+import { trigger } from './trigger-automaton.js';
+import { budgetFor, getVocabulary, lettersOf, MAX_WINDOW_TOKENS, type Term } from './vocabulary.js';
+
+/**
+ * The one OCR-tolerant reader of the marking vocabulary (classification levels and control
+ * markings, from the catalog's `spellings`), used by every vocabulary detector.
+ *
+ * A line is cut into tokens (runs of letters, digits and the symbols OCR puts for letters:
+ * `$ € ¥`, and `|` or `!` between letters). A reading is a window of consecutive tokens, joined
+ * without their separators, so letter-spacing of any kind (`S E C R E T`, `S-E-C-R-E-T`,
+ * `S.E.C.R.E.T`, `SE CRE T`) and words split or run together by OCR (`NO FORE IGN`, `RETURNTO`)
+ * read as the spelling's letters. The window is compared with each spelling by `ocrDistance`
+ * (case folded; OCR confusions half an edit).
+ *
+ * Where the line stands decides how far a reading may stray:
+ * - on a **banner-like** line (not prose, and short or in capitals with few tokens) a reading
+ *   may be inexact up to the spelling's budget (one edit for five to eight letters, more for
+ *   longer ones), provided no ordinary English word near the spelling explains it as well
+ *   (`SECRETS`, `NODES`) and no other spelling reads it as closely;
+ * - elsewhere only the exact letters are read (any letter-spacing aside), and only words that
+ *   start with a capital: the detectors then decide whether such a word is a marking or a
+ *   mention.
+ */
+export interface VocabularyMatch {
+  term: Term;
+  /** 0-based offset of the first token of the reading. */
+  start: number;
+  /** 0-based offset just past its last token (exclusive). */
+  end: number;
+  /** Distance from the spelling, in half edits (`0`: the letters as written, case aside). */
+  cost: number;
+  /** How many tokens the reading joins. */
+  tokens: number;
+  /** True when letters were written apart (`S E C R E T`, `SE CRET`), not only the spelling's own words. */
+  spaced: boolean;
+  /** True when every difference is a letter OCR confuses with another (`SEeRET`, `N0FORN`), none a real edit. */
+  confusion: boolean;
+  /** The line the reading stands on. */
+  line: LineShape;
+  /** True when the line is banner-like, where inexact readings are accepted. */
+  bannerLike: boolean;
+  /**
+   * True when an ordinary English word near the spelling reads the text as closely as the
+   * spelling does (`SECRED`: `SECRET` or `SACRED`): only a strong place makes it a marking.
+   */
+  tie: boolean;
+}
+
+/** How many separator characters may stand between two tokens of one reading. */
+const MAX_GAP = 3;
+
+/** Characters that may separate the tokens of one reading. */
+const SEPARATOR = new Uint8Array(128);
+for (const ch of ' \t-.,_/*\'"`:;~') SEPARATOR[ch.charCodeAt(0)] = 1;
+
+interface Index {
+  terms: readonly Term[];
+  /** Exact letters → spellings. */
+  exact: Map<string, Term[]>;
+  /** A letter → the spellings whose first or second letter it is. */
+  byHead: Map<string, Term[]>;
+  /** Every prefix of every spelling's letters (an exact reading grows only while it is one). */
+  prefixes: Set<string>;
+  /** The longest spelling, in letters. */
+  longest: number;
+  /** Every near word of every spelling, for the exact check. */
+  near: Map<Term, Set<string>>;
+  /**
+   * Spellings with an inexact budget, by two of their first three letters: at
+   * `(which * 26 + a) * 26 + b`, where `which` is 0 for the first and second letters, 1 for the
+   * first and third, 2 for the second and third, and `a`, `b` are letter indices (A = 0).
+   */
+  byPair: Array<readonly Term[] | undefined>;
+}
+
+let index: Index | undefined;
+
+/** One aligner, reused: readings are measured one at a time. */
+const aligner = new OcrAligner();
+
+function getIndex(): Index {
+  if (index) return index;
+  const terms = getVocabulary();
+  const exact = new Map<string, Term[]>();
+  const byHead = new Map<string, Term[]>();
+  const prefixes = new Set<string>();
+  const near = new Map<Term, Set<string>>();
+  let longest = 0;
+  const add = (map: Map<string, Term[]>, key: string, t: Term): void => {
+    const list = map.get(key);
+    if (!list) map.set(key, [t]);
+    else if (!list.includes(t)) list.push(t);
+  };
+  for (const t of terms) {
+    add(exact, t.letters, t);
+    add(byHead, t.letters[0] as string, t);
+    if (t.letters.length > 1) add(byHead, t.letters[1] as string, t);
+    for (let k = 1; k <= t.letters.length; k++) prefixes.add(t.letters.slice(0, k));
+    near.set(t, new Set(t.nearWords));
+    longest = Math.max(longest, t.letters.length);
+  }
+  const byPair: Term[][] = [];
+  const put = (which: number, a: string, b: string, t: Term): void => {
+    const k = (which * 26 + a.charCodeAt(0) - 65) * 26 + b.charCodeAt(0) - 65;
+    (byPair[k] ??= []).push(t);
+  };
+  for (const t of terms) {
+    if (t.budget === 0 || t.letters.length < 3) continue;
+    const [a, b, c] = t.letters as unknown as [string, string, string];
+    put(0, a, b, t);
+    put(1, a, c, t);
+    put(2, b, c, t);
+  }
+  index = { terms, exact, byHead, prefixes, longest, near, byPair };
+  return index;
+}
+
+/** For each ASCII code unit, the letter indices (A = 0) it may stand for: itself upper-cased, and what OCR confuses it with. */
+const READINGS: ReadonlyArray<readonly number[]> = Array.from({ length: 128 }, (_, code) => {
+  const ch = String.fromCharCode(code).toUpperCase();
+  const out: number[] = [];
+  for (let c = 65; c <= 90; c++) {
+    const letter = String.fromCharCode(c);
+    if (letter === ch || isConfusable(ch, letter)) out.push(c - 65);
+  }
+  return out;
+});
+
+/** Which two of the first three written characters stand for which two of the first three letters, when one edit leaves the rest agreeing. */
+const ALIGNMENTS: ReadonlyArray<readonly [written1: number, written2: number, which: number]> = [
+  [0, 1, 0], // both agree
+  [0, 2, 1], // second misread
+  [0, 1, 1], // second lost
+  [0, 2, 0], // extra second character
+  [1, 2, 2], // first misread
+  [0, 1, 2], // first lost
+  [1, 2, 0], // extra first character
+];
+
+/** Marks of the spellings already in a pool, by {@link Term} (reset per pool by a generation count). */
+const inPool = new Map<Term, number>();
+let generation = 0;
+
+/**
+ * The spellings an inexact reading whose first characters are `w0`, `w1`, `w2` (code units; -1
+ * past the end) may be: those with which two of the first three characters agree as one edit
+ * leaves them (the first two; the first and third, the second misread or an extra second
+ * character; the second and third, the first misread; one character lost or added before).
+ * OCR confusions count as agreement; two edits among the first three letters are too many.
+ */
+function poolFor(w0: number, w1: number, w2: number): Term[] {
+  const { byPair } = getIndex();
+  const pool: Term[] = [];
+  generation++;
+  const written = [w0, w1, w2];
+  for (const [x, y, which] of ALIGNMENTS) {
+    const cx = written[x] as number;
+    const cy = written[y] as number;
+    if (cx < 0 || cy < 0 || cx >= 128 || cy >= 128) continue;
+    for (const a of READINGS[cx] as readonly number[]) {
+      for (const b of READINGS[cy] as readonly number[]) {
+        for (const t of byPair[(which * 26 + a) * 26 + b] ?? []) {
+          if (inPool.get(t) === generation) continue;
+          inPool.set(t, generation);
+          pool.push(t);
+        }
+      }
+    }
+  }
+  return pool;
+}
+
+/**
+ * Where exact readings may start: the longest word of every spelling (its first five letters, in
+ * any case), found in the one pass over the text that finds every detector's triggers.
+ */
+const VOCABULARY_TRIGGER = registerTrigger(
+  trigger(
+    'vocabulary word',
+    getVocabulary().map((t) => {
+      const words = t.spelling.split(/[\s/-]+/).filter((w) => /[A-Za-z]/.test(w));
+      const longestWord = words.reduce((a, b) => (lettersOf(b).length > lettersOf(a).length ? b : a), words[0] ?? t.spelling);
+      return longestWord.slice(0, 5);
+    }),
+    false,
+  ),
+);
+
+const isLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+/** Latin letters with diacritics and the symbols OCR writes for letters: part of a token. */
+const isOcrLetter = (c: number): boolean => (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || c === 0x24 || c === 0x20ac || c === 0xa5;
+
+/** A banner-like line: not prose, and short, or in capitals with few tokens. */
+export function isBannerLike(shape: LineShape): boolean {
+  return !shape.prose && (shape.short || (shape.caps && shape.tokens <= 8));
+}
+
+interface Token {
+  start: number;
+  end: number;
+  /** The token as written. */
+  text: string;
+}
+
+/** Cuts `[start, end)` of `text` into tokens. */
+function tokenize(text: string, start: number, end: number): Token[] {
+  const tokens: Token[] = [];
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (!(isLetterCode(c) || isDigitCode(c) || isOcrLetter(c))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (; j < end; j++) {
+      const d = text.charCodeAt(j);
+      if (isLetterCode(d) || isDigitCode(d) || isOcrLetter(d)) continue;
+      // A bar or exclamation mark between letters is an OCR'd I or l ("WN|NTEL").
+      if ((d === 0x7c || d === 0x21) && j + 1 < end && isLetterCode(text.charCodeAt(j + 1)) && isLetterCode(text.charCodeAt(j - 1))) continue;
+      break;
+    }
+    pushSplit(tokens, text, i, j);
+    i = j;
+  }
+  return tokens;
+}
+
+/**
+ * Adds the token `[start, end)`, cut where a run of two or more digits meets a run of three or
+ * more letters: OCR glues cable numbers and dates to banners ("26SECRET", "SECRET3019552"),
+ * while a lone digit inside letters is a letter OCR misread ("5ECRET", "N0FORN").
+ */
+function pushSplit(tokens: Token[], text: string, start: number, end: number): void {
+  let from = start;
+  let k = start;
+  while (k < end) {
+    const digit = isDigitCode(text.charCodeAt(k));
+    let r = k;
+    while (r < end && isDigitCode(text.charCodeAt(r)) === digit) r++;
+    // A boundary between runs [k, r) and [r, …): cut when one side is 2+ digits and the other 3+ letters.
+    if (r < end) {
+      let q = r;
+      while (q < end && isDigitCode(text.charCodeAt(q)) !== digit) q++;
+      const digits = digit ? r - k : q - r;
+      const letters = digit ? q - r : r - k;
+      if (digits >= 2 && letters >= 3) {
+        tokens.push({ start: from, end: r, text: text.slice(from, r) });
+        from = r;
+      }
+    }
+    k = r;
+  }
+  tokens.push({ start: from, end, text: text.slice(from, end) });
+}
+
+/**
+ * True when the tokens from `first` on read the spelling's words one by one, each within its own
+ * budget ("TO SECRET" is not TOP SECRET); a short word (no budget of its own) may have one letter
+ * misread in place ("NU FOREIGN DISSEM", "JOP SECRET") when it is the only word misread.
+ */
+function wordForWord(tokens: readonly Token[], first: number, term: Term): boolean {
+  let shortMisread = 0;
+  let misread = 0;
+  for (let k = 0; k < term.wordLetters.length; k++) {
+    const word = term.wordLetters[k] as string;
+    const written = (tokens[first + k] as Token).text;
+    const budget = budgetFor(word.length);
+    const cost = ocrDistance(written, word, Math.max(budget, 2));
+    if (cost > 0) misread++;
+    if (cost <= budget) continue;
+    if (budget === 0 && cost <= 2 && written.length === word.length) shortMisread++;
+    else return false;
+  }
+  return shortMisread === 0 || (shortMisread === 1 && misread === 1);
+}
+
+/** True when tokens `first` to `last` are each one character long. */
+function singles(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) if ((tokens[k] as Token).text.length !== 1) return false;
+  return true;
+}
+
+/** True when the characters between two tokens may separate the parts of one reading. */
+function joinable(text: string, from: number, to: number): boolean {
+  if (to - from > MAX_GAP) return false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (!(c < 128 && SEPARATOR[c] === 1)) return false;
+  }
+  return true;
+}
+
+interface Candidate {
+  term: Term;
+  first: number;
+  last: number;
+  cost: number;
+  joined: string;
+  tie?: boolean;
+}
+
+/** Same length, and every difference a confusion OCR makes. */
+function onlyConfusions(written: string, letters: string): boolean {
+  if (written.length !== letters.length) return false;
+  for (let k = 0; k < written.length; k++) {
+    const w = (written[k] as string).toUpperCase();
+    const t = letters[k] as string;
+    if (w !== t && !isConfusable(w, t)) return false;
+  }
+  return true;
+}
+
+/**
+ * How an ordinary English word near the spelling explains `joined`: `word` when `joined` is
+ * that word (`SECRETS`, `NODES`), `tie` when a word is as close to it as the spelling is.
+ */
+function explainedByWord(term: Term, joined: string, cost: number): 'word' | 'tie' | undefined {
+  const upper = joined.toUpperCase();
+  const near = getIndex().near.get(term) as Set<string>;
+  if (near.has(upper)) return 'word';
+  for (const w of near) if (Math.abs(w.length - upper.length) <= cost && ocrDistance(upper, w, cost) <= cost) return 'tie';
+  return undefined;
+}
+
+/** Reads one line (or the clipped window of a long one) and returns its readings, best first where they overlap. */
+function readLine(text: string, from: number, to: number, shape: LineShape, bannerLike: boolean): VocabularyMatch[] {
+  const { exact, prefixes } = getIndex();
+  const tokens = tokenize(text, from, to);
+  const candidates: Candidate[] = [];
+  // A word of six letters or more alone on its line (debris of one or two characters aside)
+  // stands where banners stand: it may stray one edit further.
+  let substantive = 0;
+  for (const t of tokens) if (t.text.length >= 3) substantive++;
+  const lone = bannerLike && substantive === 1 ? 2 : 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const head = tokens[i] as Token;
+    const c0 = head.text.charCodeAt(0);
+    // Exact readings in running text start with a capital (lower-case words there are prose);
+    // on a banner-like line any case is read, and the detectors judge it.
+    if (!bannerLike && !(c0 >= 65 && c0 <= 90)) continue;
+    // Exact readings: the window's letters are a spelling's.
+    let joined = '';
+    for (let j = i; j < tokens.length && j < i + MAX_WINDOW_TOKENS; j++) {
+      const token = tokens[j] as Token;
+      if (j > i && !joinable(text, (tokens[j - 1] as Token).end, token.start)) break;
+      joined += token.text;
+      const upper = joined.toUpperCase();
+      if (!prefixes.has(upper)) break;
+      for (const term of exact.get(upper) ?? []) {
+        // Several tokens read as one spelling: the spelling's own words, or its letters written
+        // apart in capitals ("S E C R E T", "SE CRE T", "S ECRET").
+        const spaced = j - i + 1 > term.words;
+        if (spaced && upper !== joined) continue;
+        candidates.push({ term, first: i, last: j, cost: 0, joined });
+      }
+    }
+    // Inexact readings start on a token with a letter (not "053", "0024").
+    if (!bannerLike || !/[A-Za-z]/.test(head.text)) continue;
+    // Inexact readings: every window starting here against each spelling it may be (see
+    // poolFor), measured in one pass per spelling as the window grows.
+    const start3 = `${head.text}${tokens[i + 1]?.text ?? ''}${tokens[i + 2]?.text ?? ''}`;
+    const pool = poolFor(start3.charCodeAt(0), start3.length > 1 ? start3.charCodeAt(1) : -1, start3.length > 2 ? start3.charCodeAt(2) : -1);
+    for (const term of pool) {
+      const m = term.letters.length;
+      const budget = term.budget + (m >= 6 ? lone : 0);
+      aligner.reset(term.letters, budget);
+      let length = 0;
+      let written = '';
+      for (let j = i; j < tokens.length && j < i + MAX_WINDOW_TOKENS; j++) {
+        const token = tokens[j] as Token;
+        if (j > i && !joinable(text, (tokens[j - 1] as Token).end, token.start)) break;
+        let k = 0;
+        for (; k < token.text.length; k++) {
+          aligner.push(token.text.charCodeAt(k));
+          if (aligner.rowMin > budget) break;
+        }
+        if (k < token.text.length) break;
+        length += token.text.length;
+        written += token.text;
+        if (length - m > budget) break;
+        if (m - length > budget) continue;
+        const cost = aligner.distance;
+        if (cost === 0 || cost > budget) continue;
+        // Letters written apart may carry one OCR confusion (`S-E-C-R-5-T`); more only when every
+        // piece is a single character (`S-E-C-W-E-T`). Words split or run together otherwise
+        // read too easily into a spelling ("now is" for NODIS). A spelling of several words read
+        // word for word: each word within its own budget ("TO SECRET" is not TOP SECRET).
+        const count = j - i + 1;
+        if (count > term.words && cost > 1 && !singles(tokens, i, j)) continue;
+        if (count === term.words && count > 1 && !wordForWord(tokens, i, term)) continue;
+        candidates.push({ term, first: i, last: j, cost, joined: written });
+      }
+    }
+  }
+  if (candidates.length === 0) return [];
+
+  // Refuse inexact readings that are an English word, mark those a word explains as well, and
+  // refuse readings two spellings of different codes explain equally well.
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    const word = c.cost === 0 ? undefined : explainedByWord(c.term, c.joined, c.cost);
+    if (word === 'word') continue;
+    if (word === 'tie') c.tie = true;
+    kept.push(c);
+  }
+  const byWindow = new Map<string, Candidate[]>();
+  for (const c of kept) {
+    const key = `${c.first}:${c.last}`;
+    const list = byWindow.get(key);
+    if (list) list.push(c);
+    else byWindow.set(key, [c]);
+  }
+  const unambiguous: Candidate[] = [];
+  for (const list of byWindow.values()) {
+    let best = Infinity;
+    for (const c of list) if (c.cost < best) best = c.cost;
+    const top = list.filter((c) => c.cost === best);
+    const codes = new Set(top.map((c) => `${c.term.family}:${c.term.code}`));
+    if (codes.size > 1) continue;
+    // The longest spelling of the one code ("NO FOREIGN DISSEMINATION" over "NO FOREIGN DISSEM").
+    unambiguous.push(top.reduce((a, b) => (b.term.letters.length > a.term.letters.length ? b : a)));
+  }
+  // Best readings first: most letters read, least cost; no two readings share a token.
+  unambiguous.sort((a, b) => 2 * b.term.letters.length - b.cost - (2 * a.term.letters.length - a.cost) || a.first - b.first);
+  const used = new Uint8Array(tokens.length);
+  const out: VocabularyMatch[] = [];
+  for (const c of unambiguous) {
+    let free = true;
+    for (let k = c.first; k <= c.last && free; k++) if (used[k] === 1) free = false;
+    if (!free) continue;
+    for (let k = c.first; k <= c.last; k++) used[k] = 1;
+    const count = c.last - c.first + 1;
+    out.push({
+      term: c.term,
+      start: (tokens[c.first] as Token).start,
+      end: (tokens[c.last] as Token).end,
+      cost: c.cost,
+      tokens: count,
+      spaced: count > c.term.words,
+      confusion: c.cost > 0 && onlyConfusions(c.joined, c.term.letters),
+      line: shape,
+      bannerLike,
+      tie: c.tie === true,
+    });
+  }
+  return out;
+}
+
+/** The share of a line's letters that exact readings cover. */
+function markingShare(found: readonly VocabularyMatch[], shape: LineShape): number {
+  let letters = 0;
+  for (const m of found) letters += m.term.letters.length;
+  return shape.letters === 0 ? 0 : letters / shape.letters;
+}
+
+/**
+ * Every reading of the marking vocabulary in the text, in document order (memoized per
+ * context). Banner-like lines are read whole and inexactly; other lines only where a vocabulary
+ * word's trigger occurs, exactly, within {@link LINE_WINDOW} of it on long lines.
+ */
+export function findVocabulary(context: ScanContext): VocabularyMatch[] {
+  return context.memo('vocabulary', () => {
+    const { text, locator } = context;
+    const out: VocabularyMatch[] = [];
+    const readUpTo = new Map<number, number>(); // line → offset read so far
+    for (let n = 1; n <= locator.lineCount; n++) {
+      const { start, end } = locator.lineRange(n);
+      if (end === start || end - start > SHAPE_READ) continue;
+      const shape = shapeLine(text, start, end);
+      if (!isBannerLike(shape)) continue;
+      for (const m of readLine(text, start, end, shape, true)) out.push(m);
+      readUpTo.set(n, end);
+    }
+    for (const at of context.triggers(VOCABULARY_TRIGGER)) {
+      const n = locator.lineOf(at);
+      const window = context.lineAt(at);
+      const from = Math.max(window.start, readUpTo.get(n) ?? window.start);
+      if (from >= window.end) continue;
+      // Start at a token boundary: back up over the letters of a token cut by the window.
+      let s = from;
+      while (s > window.start && /[A-Za-z0-9]/.test(text[s - 1] as string)) s--;
+      const line = locator.lineRange(n);
+      const shape = shapeLine(text, line.start, line.end);
+      let found = readLine(text, s, window.end, shape, false);
+      // A line made mostly of markings ("NO FOREIGN DISSEM/BACKGROUND USE ONLY/NO DISSEM ABOAD")
+      // is banner-like whatever its length: read it again, inexactly.
+      if (!shape.prose && found.length > 0 && markingShare(found, shape) >= 0.5) found = readLine(text, s, window.end, shape, true);
+      for (const m of found) out.push(m);
+      readUpTo.set(n, window.end);
+    }
+    out.sort((a, b) => a.start - b.start || a.end - b.end);
+    return out;
+  });
+}
+
+/** The OCR repairs a reading made, for the record's `ocr`. */
+export function repairsOf(m: VocabularyMatch, raw: string): OcrCorrection[] {
+  const ocr: OcrCorrection[] = [];
+  if (m.spaced) ocr.push({ from: raw, to: m.term.spelling, kind: 'letter-spacing' });
+  if (m.cost > 0) ocr.push({ from: raw, to: m.term.spelling, kind: m.confusion ? 'letter-confusion' : 'edit' });
+  return ocr;
+}
+
+/** True when a reading is written in capitals (at least 60% of its letters). */
+export function inCapitals(raw: string): boolean {
+  let letters = 0;
+  let upper = 0;
+  for (const ch of raw) {
+    if (ch >= 'A' && ch <= 'Z') {
+      letters++;
+      upper++;
+    } else if (ch >= 'a' && ch <= 'z') letters++;
+  }
+  return letters > 0 && upper >= 0.6 * letters;
+}
