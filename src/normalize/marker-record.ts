@@ -39,6 +39,12 @@ export const AttributesSchema = z.looseObject({
   cancelled: z.boolean().optional(),
   /** True when the code does not exist (`(b)(10)`, `(k)(9)`): report it, do not trust it. */
   invalid: z.boolean().optional(),
+  /**
+   * Where the marking stands when that is not plain: `claim` (an exemption asserted in words as
+   * the basis of a withholding, or ticked on a form), `form-legend` (an option printed on a form,
+   * its tick lost), `form-field`, `source-note`.
+   */
+  context: z.string().optional(),
   /** Ticked decisions of a release stamp: `release`, `excise`, `deny`, `declassify`, `declassify-in-part` … */
   decisions: z.array(z.string()).optional(),
   /** A reviewer's name from a stamp. */

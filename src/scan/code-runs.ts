@@ -1,6 +1,7 @@
 import type { OcrCorrection, Role } from '../core/vocabulary.js';
 import { gate } from './gated-pattern.js';
 import { readDigits } from './ocr.js';
+import { clauseAround, judgeClause } from './clause-role.js';
 import { countLowerWords, isMarkupOnly, isProse, type ScanContext } from './scan-context.js';
 import { expand, trigger } from './trigger-automaton.js';
 
@@ -36,8 +37,10 @@ export interface CodeRun {
   confidence: number;
   /** True when the run follows a release label such as `RELEASED IN PART` or `FOIA Exemptions`. */
   labelled: boolean;
-  /** Why the run was read as a mention, when it was. */
+  /** Why the run was read as it was, when that needs saying. */
   note?: string;
+  /** `claim`: asserted in words as the basis of a withholding; `form-legend`: an option printed on a form. */
+  context?: 'claim' | 'form-legend';
 }
 
 // Parenthesized chain: a scheme letter in parentheses, a number in parentheses (OCR digit
@@ -53,29 +56,35 @@ const PAREN = gate(
   trigger('(', ['(']),
 );
 
-// Bare short form: a scheme letter not glued to a word, an optional hyphen or space, then one
+// Bare short form: a scheme letter not glued to a word, an optional hyphen or space (never a
+// line break: a "j" on one line and a "4" on the next are not a code), then one
 // digit (or OCR look-alike) either plain (`b6`) or in parentheses (`b(6)`), not followed by
 // another digit (so `B-52` and `B 1990` do not match), then an optional subparagraph letter
 // (`b7C`, `b7-C`, `B7(C)`), and nothing word-like after it.
 const BARE = gate(
   'code-runs/bare',
-  /(?<![A-Za-z0-9(§.\-/])([bBjJkKdD])(?:-|\s)?(?:\(\s?([0-9lI])\s?\)|([0-9lI])(?![0-9]))(?:(?:-|\s)?\(\s?([A-Fa-f])\s?\)|-?([A-Fa-f]))?(?![A-Za-z0-9])/g,
+  /(?<![A-Za-z0-9(§.\-/])([bBjJkKdD])(?:-|[ \t])?(?:\( ?([0-9lI]) ?\)|([0-9lI])(?![0-9]))(?:(?:-|[ \t])?\( ?([A-Fa-f]) ?\)|-?([A-Fa-f]))?(?![A-Za-z0-9])/g,
   trigger('bare code', expand(['b', 'B', 'j', 'J', 'k', 'K', 'd', 'D'], ['', '-', ' '], ['(', '0', 'l', 'I'])),
 );
+
+// Further subparagraphs of (b)(7) listed after one: ", (D)", " and (D)", " & (E)" (sticky, one at a time).
+const MORE_SUBPARAGRAPHS = / ?(?:,|and|&|or) ?\( ?([A-Fa-f]) ?\)(?![ ]?\()/y;
 
 // FBI Vaughn category numbers after a bare code: ` -1`, `-1, 2, 3, 6` (OCR `l` for 1).
 const CATEGORIES = /\s?-\s?([0-9lI]{1,2}(?:\s?,\s?[0-9]{1,2}){0,8})(?![0-9A-Za-z])/y;
 
 // What may stand between two tokens of one run: spaces, line breaks, list punctuation, "and"/"or",
-// and E.O. reason citations written among the codes ("B1, 1.4(B), B6").
-const RUN_GAP = /^(?:[\s,;/&|]|and|or|[1l3]\.\s?[3-6]\s?\(\s?[a-hA-H]\s?\)(?:\s?\(\d{1,2}\))?)*$/;
+// a lone capital left by OCR ("B7C B JI"), and E.O. reason citations written among the codes
+// ("B1, 1.4(B), B6").
+const RUN_GAP = /^(?:[\s,;/&|]|and|or|[A-Z](?=\s)|[1l3]\.\s?[3-6]\s?\(\s?[a-hA-H]\s?\)(?:\s?\(\d{1,2}\))?)*$/;
 
 // A release or exemption label right before a run: the codes fill a stamp field.
 const LABEL_CUE =
   /(?:RELEASED?\s+IN\s+(?:PART|FULL)|DENIED\s+IN\s+(?:PART|FULL)|DECLASSIFY\s+IN\s+PART|EXEMPTIONS?|Exemptions?|EXEMPTION\s+CODES?|FOIA|FOI|PA)\s*[:.\-–]?\s*$/;
 
-// Words that make a following "(b)(1)" a subsection of some other text, not an exemption code.
-const SKIP_CUE = /\b(?:sub)?(?:sections?|sec\.|paragraphs?|para\.|clauses?|articles?|subparagraphs?|rules?|items?)\s*$/i;
+// Words that make a following "(b)(1)" a subsection of some other text, not an exemption code,
+// and a regulation's paragraph right before it ("HR 20-306(3) (b) (10)").
+const SKIP_CUE = /\b(?:sub)?(?:sections?|sec\.|paragraphs?|para\.|clauses?|articles?|subparagraphs?|rules?|items?)\s*$|\b\d{1,4}[-–.]\d{1,5}(?:\s?\([0-9a-z]{1,3}\))+\s*$/i;
 
 // Words that make a code cited in a sentence a mention: "exempt under Title 5 U.S.C. 552 (b)(1)".
 const MENTION_CUE =
@@ -84,6 +93,13 @@ const MENTION_CUE =
 // Words right before a bare code that make it a label of something else: "Tab B1", "Exhibit B6".
 const BARE_BLOCK =
   /\b(?:tabs?|exhibits?|items?|figures?|fig\.|tables?|appendix|annex|pages?|vitamins?|grids?|rows?|columns?|rooms?|apt\.?|seats?|parts?|lines?|plans?|types?|models?|forms?|boeing|sections?|steps?|phases?|cells?|blocks?|buildings?|gates?|levels?|categor(?:y|ies)|class|group|hepatitis|and)\s*$/i;
+
+/** How many different codes make a list a printed legend rather than codes applied. */
+const LEGEND_CODES = 6;
+
+// A redaction placeholder right before or after codes: the codes were written at the deletion.
+const PLACEHOLDER_BEFORE = /(?:\[(?:REDACTED|redacted|Redacted|DELETED|deleted|Deleted|[^\]\n]{0,40}(?:redact|delet|withh|blacked|excis)\w*[^\]\n]{0,40})\]|█|X{4,})\s*[-–:,]?\s*$/;
+const PLACEHOLDER_AFTER = /^\s*[-–:,]?\s*(?:\[(?:REDACTED|redacted|Redacted|DELETED|deleted|Deleted|[^\]\n]{0,40}(?:redact|delet|withh|blacked|excis)\w*[^\]\n]{0,40})\]|█|X{4,})/;
 
 /** Finds every code token of the text and groups them into runs with a role. Memoized per context. */
 export function findCodeRuns(context: ScanContext): CodeRun[] {
@@ -107,6 +123,14 @@ function buildRuns(context: ScanContext): CodeRun[] {
     const extra = [...(m[4] ?? '').matchAll(/\( ?([A-Za-z0-9]{1,4}) ?\)/g)].map((g) => g[1] as string);
     if (m[3]) extra.unshift(m[3].toUpperCase());
     tokens.push({ start, end, letter, number: digits.digits, extra, glued: m[5] ?? null, categories: null, form: 'paren', ocr: digits.ocr });
+    // "(b) (7) (C) and (D)": the further subparagraphs of (b)(7) listed after it are codes too.
+    if (letter === 'b' && digits.digits === '7' && m[3]) {
+      MORE_SUBPARAGRAPHS.lastIndex = end;
+      for (let more = MORE_SUBPARAGRAPHS.exec(text); more; more = MORE_SUBPARAGRAPHS.exec(text)) {
+        const s = more.index + more[0].lastIndexOf('(');
+        tokens.push({ start: s, end: more.index + more[0].length, letter, number: '7', extra: [(more[1] as string).toUpperCase()], glued: null, categories: null, form: 'paren', ocr: [] });
+      }
+    }
   }
   for (const m of context.matches(BARE)) {
     const start = m.index;
@@ -190,7 +214,7 @@ function classifyRun(context: ScanContext, tokens: CodeToken[]): CodeRun | undef
     if (kept.length === 0) return undefined;
   }
 
-  const run = (role: Role, confidence: number, labelled = false, note?: string): CodeRun => ({
+  const run = (role: Role, confidence: number, labelled = false, note?: string, clauseContext?: CodeRun['context']): CodeRun => ({
     tokens: kept,
     start: (kept[0] as CodeToken).start,
     end: (kept[kept.length - 1] as CodeToken).end,
@@ -198,7 +222,26 @@ function classifyRun(context: ScanContext, tokens: CodeToken[]): CodeRun | undef
     confidence,
     labelled,
     ...(note ? { note } : {}),
+    ...(clauseContext ? { context: clauseContext } : {}),
   });
+
+  if (SKIP_CUE.test(before)) return undefined;
+  // A bare code read from an OCR letter ("DI", "BI", "JI") needs company or a label: its letters
+  // alone do not make it a code.
+  if (kept.length === 1 && (kept[0] as CodeToken).form === 'bare' && (kept[0] as CodeToken).ocr.length > 0 && !LABEL_CUE.test(before)) return undefined;
+  // A struck-through code is a cancelled margin code, whatever text follows it.
+  if (context.isStruck(first.start, last.end)) return run('marking', 0.85);
+  if (LABEL_CUE.test(before)) return run('marking', 0.95, true);
+  // Within running text, the clause decides for all its codes: claimed, negated, proposed, the law.
+  const inText = !isMarkupOnly(before) || isProse(after);
+  const clause = clauseAround(text, first.start, last.end);
+  const judged = judgeClause(text.slice(clause.start, first.start), text.slice(last.end, clause.end), before, inText);
+  if (judged) return run(judged.role, judged.confidence, false, judged.note, judged.context);
+  // Many different codes listed with no box ticked: a form's printed legend (the FBI deleted-page
+  // sheet, a CIA review form's column heads), not codes applied.
+  if (new Set(kept.map((t) => `${t.letter}${t.number}${t.extra.join('')}${t.glued ?? ''}`)).size >= LEGEND_CODES && !/[✓✔☒☑√]|\(\s?[xX]\s?\)/.test(before)) {
+    return run('mention', 0.5, false, 'a printed form legend listing the exemptions; which were applied is not shown', 'form-legend');
+  }
 
   // Glued to a number or section sign: a subsection of some statute or regulation. Only
   // 5 U.S.C. 552(b)/552a(k) are exemptions, and written that way they are citations.
@@ -206,10 +249,10 @@ function classifyRun(context: ScanContext, tokens: CodeToken[]): CodeRun | undef
     if (/552a?$/.test(before)) return run('mention', 0.6, false, 'cited as a subsection of 5 U.S.C. 552 in running text');
     return undefined;
   }
-  if (SKIP_CUE.test(before)) return undefined;
-  // A struck-through code is a cancelled margin code, whatever text follows it.
-  if (context.isStruck(first.start, last.end)) return run('marking', 0.85);
-  if (LABEL_CUE.test(before)) return run('marking', 0.95, true);
+  // Written at the point of a deletion (next to a placeholder), even where the line goes on.
+  if (PLACEHOLDER_BEFORE.test(before) || PLACEHOLDER_AFTER.test(after)) return run('marking', 0.9, false, 'written at the point of a deletion');
+  // Quoted in a transcriber's description of the page (an image description, a figure caption).
+  if (/!\[[^\]]*$/.test(before) || /^[^[]*\]\(/.test(after)) return run('marking', 0.8, false, 'read from the transcriber\'s description of the page');
   if (MENTION_CUE.test(before.slice(-60))) {
     return run('mention', 0.6, false, 'cited in running text, not written at a place of deletion');
   }

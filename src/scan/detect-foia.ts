@@ -84,6 +84,7 @@ function tokenHit(context: ScanContext, run: CodeRun, token: CodeToken): Hit {
   if (context.isStruck(token.start, end)) attributes.cancelled = true;
   if (read.invalid) attributes.invalid = true;
   if (token.form === 'bare') attributes.form = 'short';
+  if (run.context) attributes.context = run.context;
   let confidence = run.confidence * (token.form === 'bare' && !run.labelled ? 0.9 : 1);
   if (token.ocr.length > 0) confidence *= 0.9;
   if (read.invalid) confidence *= 0.7;

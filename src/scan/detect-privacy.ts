@@ -19,6 +19,7 @@ export const privacyDetector: Detector = {
         if (token.extra.length > 0) attributes.subcode = token.extra.join(',');
         if (token.glued) attributes.subcode = token.glued.toLowerCase();
         if (token.form === 'bare') attributes.form = 'short';
+        if (run.context) attributes.context = run.context;
         if (invalid) attributes.invalid = true;
         if (context.isStruck(token.start, token.end)) attributes.cancelled = true;
         let confidence = run.confidence * (token.ocr.length > 0 ? 0.9 : 1) * (invalid ? 0.7 : 1);

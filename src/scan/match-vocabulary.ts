@@ -49,6 +49,8 @@ export interface VocabularyMatch {
    * spelling does (`SECRED`: `SECRET` or `SACRED`): only a strong place makes it a marking.
    */
   tie: boolean;
+  /** True for the words of a spelling set on several lines ("Handle Via / COMINT / Channels"). */
+  crossLine?: boolean;
 }
 
 /** How many separator characters may stand between two tokens of one reading. */
@@ -287,14 +289,21 @@ function singles(tokens: readonly Token[], first: number, last: number): boolean
   return true;
 }
 
-/** True when the characters between two tokens may separate the parts of one reading. */
-function joinable(text: string, from: number, to: number): boolean {
-  if (to - from > MAX_GAP) return false;
+/**
+ * How the characters between two tokens join them: `1` as parts of one reading on one line,
+ * `2` across one or two line breaks (blank space only: the words of a stamp set on several lines),
+ * `0` not at all.
+ */
+function joinable(text: string, from: number, to: number): 0 | 1 | 2 {
+  let breaks = 0;
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
-    if (!(c < 128 && SEPARATOR[c] === 1)) return false;
+    if (c === 10) breaks++;
+    else if (c === 13) continue;
+    else if (!(c < 128 && SEPARATOR[c] === 1)) return 0;
   }
-  return true;
+  if (breaks === 0) return to - from <= MAX_GAP ? 1 : 0;
+  return breaks <= 2 && to - from <= 12 ? 2 : 0;
 }
 
 interface Candidate {
@@ -330,7 +339,7 @@ function explainedByWord(term: Term, joined: string, cost: number): 'word' | 'ti
 }
 
 /** Reads one line (or the clipped window of a long one) and returns its readings, best first where they overlap. */
-function readLine(text: string, from: number, to: number, shape: LineShape, bannerLike: boolean): VocabularyMatch[] {
+function readLine(text: string, from: number, to: number, shape: LineShape, bannerLike: boolean, acrossLines = false): VocabularyMatch[] {
   const { exact, prefixes } = getIndex();
   const tokens = tokenize(text, from, to);
   const candidates: Candidate[] = [];
@@ -345,11 +354,17 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
     // Exact readings in running text start with a capital (lower-case words there are prose);
     // on a banner-like line any case is read, and the detectors judge it.
     if (!bannerLike && !(c0 >= 65 && c0 <= 90)) continue;
-    // Exact readings: the window's letters are a spelling's.
+    // Exact readings: the window's letters are a spelling's. Across line breaks (a stamp set on
+    // several lines: "Handle Via / COMINT / Channels") only whole words of a spelling of several.
     let joined = '';
+    let crossed = false;
     for (let j = i; j < tokens.length && j < i + MAX_WINDOW_TOKENS; j++) {
       const token = tokens[j] as Token;
-      if (j > i && !joinable(text, (tokens[j - 1] as Token).end, token.start)) break;
+      if (j > i) {
+        const join = joinable(text, (tokens[j - 1] as Token).end, token.start);
+        if (join === 0 || (join === 2 && !acrossLines)) break;
+        if (join === 2) crossed = true;
+      }
       joined += token.text;
       const upper = joined.toUpperCase();
       if (!prefixes.has(upper)) break;
@@ -357,12 +372,13 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
         // Several tokens read as one spelling: the spelling's own words, or its letters written
         // apart in capitals ("S E C R E T", "SE CRE T", "S ECRET").
         const spaced = j - i + 1 > term.words;
-        if (spaced && upper !== joined) continue;
+        if (spaced && (upper !== joined || crossed)) continue;
+        if (acrossLines && !crossed) continue;
         candidates.push({ term, first: i, last: j, cost: 0, joined });
       }
     }
-    // Inexact readings start on a token with a letter (not "053", "0024").
-    if (!bannerLike || !/[A-Za-z]/.test(head.text)) continue;
+    // Inexact readings start on a token with a letter (not "053", "0024"), and stay on one line.
+    if (!bannerLike || acrossLines || !/[A-Za-z]/.test(head.text)) continue;
     // Inexact readings: every window starting here against each spelling it may be (see
     // poolFor), measured in one pass per spelling as the window grows.
     const start3 = `${head.text}${tokens[i + 1]?.text ?? ''}${tokens[i + 2]?.text ?? ''}`;
@@ -375,7 +391,7 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
       let written = '';
       for (let j = i; j < tokens.length && j < i + MAX_WINDOW_TOKENS; j++) {
         const token = tokens[j] as Token;
-        if (j > i && !joinable(text, (tokens[j - 1] as Token).end, token.start)) break;
+        if (j > i && joinable(text, (tokens[j - 1] as Token).end, token.start) !== 1) break;
         let k = 0;
         for (; k < token.text.length; k++) {
           aligner.push(token.text.charCodeAt(k));
@@ -470,14 +486,38 @@ export function findVocabulary(context: ScanContext): VocabularyMatch[] {
     const { text, locator } = context;
     const out: VocabularyMatch[] = [];
     const readUpTo = new Map<number, number>(); // line → offset read so far
+    // A block of banner-like lines (at most one blank line apart) is also read across its line
+    // breaks, for stamps whose words stand on several lines; such readings are kept where no
+    // reading of a single line stands.
+    let block: { start: number; end: number; lines: number; shape: LineShape } | undefined;
+    const readBlock = (): void => {
+      if (!block || block.lines < 2) return;
+      for (const m of readLine(text, block.start, block.end, block.shape, true, true)) {
+        const n = locator.lineOf(m.start);
+        const { start, end } = locator.lineRange(n);
+        out.push({ ...m, line: shapeLine(text, start, end), crossLine: true });
+      }
+    };
     for (let n = 1; n <= locator.lineCount; n++) {
       const { start, end } = locator.lineRange(n);
-      if (end === start || end - start > SHAPE_READ) continue;
-      const shape = shapeLine(text, start, end);
-      if (!isBannerLike(shape)) continue;
+      if (end === start) continue;
+      const shape = end - start > SHAPE_READ ? undefined : shapeLine(text, start, end);
+      if (!shape || !isBannerLike(shape)) {
+        readBlock();
+        block = undefined;
+        continue;
+      }
       for (const m of readLine(text, start, end, shape, true)) out.push(m);
       readUpTo.set(n, end);
+      if (block && start - block.end <= 2) {
+        block.end = end;
+        block.lines++;
+      } else {
+        readBlock();
+        block = { start, end, lines: 1, shape };
+      }
     }
+    readBlock();
     for (const at of context.triggers(VOCABULARY_TRIGGER)) {
       const n = locator.lineOf(at);
       const window = context.lineAt(at);
@@ -496,8 +536,27 @@ export function findVocabulary(context: ScanContext): VocabularyMatch[] {
       readUpTo.set(n, window.end);
     }
     out.sort((a, b) => a.start - b.start || a.end - b.end);
-    return out;
+    return dropCrossLineOverlaps(out);
   });
+}
+
+/** Drops readings across line breaks that overlap a reading of one line (the single line wins). */
+function dropCrossLineOverlaps(sorted: VocabularyMatch[]): VocabularyMatch[] {
+  if (!sorted.some((m) => m.crossLine)) return sorted;
+  const single = sorted.filter((m) => !m.crossLine);
+  const kept: VocabularyMatch[] = [];
+  let k = 0;
+  for (const m of sorted) {
+    if (!m.crossLine) {
+      kept.push(m);
+      continue;
+    }
+    while (k < single.length && (single[k] as VocabularyMatch).end <= m.start) k++;
+    let overlaps = false;
+    for (let q = k; q < single.length && (single[q] as VocabularyMatch).start < m.end; q++) overlaps = true;
+    if (!overlaps) kept.push(m);
+  }
+  return kept;
 }
 
 /** The OCR repairs a reading made, for the record's `ocr`. */

@@ -87,7 +87,6 @@ describe('foia', () => {
   });
 
   it.each([
-    ['exempt under Title 5 U.S.C. 552 (b)(1), (b)(3), and (b) (6)', 3],
     ['in my view, (b)(3) applies', 1],
     ['exemption b(3) allows for withholding', 1],
     ['Exemption 5 protects deliberations', 1],
@@ -108,8 +107,9 @@ describe('privacy', () => {
   ])('finds %j', (text, expected) => {
     expect(found(text, ['foia', 'privacy'])).toEqual(expected);
   });
-  it('reads 552a(k)(5) as a citation', () => {
-    expect(found('exempt under 5 U.S.C. 552a(k)(5)', ['privacy'])).toEqual(['privacy:k5 (k)(5) [mention]']);
+  it('reads 552a(k)(5) claimed as the basis of a withholding as a marking, and discussed as a mention', () => {
+    expect(found('exempt under 5 U.S.C. 552a(k)(5)', ['privacy'])).toEqual(['privacy:k5 (k)(5)']);
+    expect(found('Congress wrote 5 U.S.C. 552a(k)(5) for investigatory material', ['privacy'])).toEqual(['privacy:k5 (k)(5) [mention]']);
   });
   it('flags codes the Privacy Act does not have', () => {
     expect(one('(k)(9)', 'privacy:k9').attributes.invalid).toBe(true);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script without types
 import { renderNearWordsModule } from '../../scripts/build-near-words.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
