@@ -1939,6 +1939,24 @@ export const catalogData: unknown = [
           "to": null
         },
         "tag": "P"
+      },
+      "declassification-review": {
+        "label": "Agency declassification review stamp: a decision (declassify, exclude, exempt), its authority and the review date (e.g. Department of the Army, EO 13526)",
+        "authority": "E.O. 13526 §3.3 automatic and systematic declassification review",
+        "valid": {
+          "from": null,
+          "to": null
+        },
+        "tag": "S"
+      },
+      "return-to-cia": {
+        "label": "CIA handling stamp: return to CIA, background use only, do not reproduce",
+        "authority": "CIA handling practice",
+        "valid": {
+          "from": null,
+          "to": null
+        },
+        "tag": "U"
       }
     }
   }

@@ -52,7 +52,7 @@ export interface CodeRun {
 // alternative is the "(X)" box of State stamps.
 const PAREN = gate(
   'code-runs/paren',
-  /\( ?([A-Za-z]) ?\) ?\( ?([0-9lI|!SZOo]{1,2}) ?\)(?:(?<=7 ?\)) ?\( ?([a-fA-F]) ?\))?((?: ?\( ?(?:[A-WYZ]|\d{1,2}|High|HIGH|high|Low|LOW|low) ?\)){0,3})(?:([A-F])(?![A-Za-z0-9]))?|\( ?[xX] ?\)/g,
+  /\( ?([A-Za-z]) ?\) ?\( ?([0-9lI|!SZOo]{1,2}) ?\)(?:(?<=7 ?\)) ?\( ?([a-fA-F]) ?\))?((?: ?\( ?(?!5 ?\) ?-? ?B)(?:[A-WYZ]|\d{1,2}|High|HIGH|high|Low|LOW|low) ?\)){0,3})(?:([A-F])(?![A-Za-z0-9]))?|\( ?[xX] ?\)/g,
   trigger('(', ['(']),
 );
 
@@ -63,7 +63,7 @@ const PAREN = gate(
 // (`b7C`, `b7-C`, `B7(C)`), and nothing word-like after it.
 const BARE = gate(
   'code-runs/bare',
-  /(?<![A-Za-z0-9(§.\-/])([bBjJkKdD])(?:-|[ \t])?(?:\( ?([0-9lI]) ?\)|([0-9lI])(?![0-9]))(?:(?:-|[ \t])?\( ?([A-Fa-f]) ?\)|-?([A-Fa-f]))?(?![A-Za-z0-9])/g,
+  /(?<![A-Za-z0-9()§.\-/])([bBjJkKdD])(?:-|[ \t])?(?:\( ?([0-9lI]) ?\)|([0-9lI])(?![0-9]))(?:(?:-|[ \t])?\( ?([A-Fa-f]) ?\)|-?([A-Fa-f]))?(?![A-Za-z0-9])/g,
   trigger('bare code', expand(['b', 'B', 'j', 'J', 'k', 'K', 'd', 'D'], ['', '-', ' '], ['(', '0', 'l', 'I'])),
 );
 
@@ -232,23 +232,22 @@ function classifyRun(context: ScanContext, tokens: CodeToken[]): CodeRun | undef
   // A struck-through code is a cancelled margin code, whatever text follows it.
   if (context.isStruck(first.start, last.end)) return run('marking', 0.85);
   if (LABEL_CUE.test(before)) return run('marking', 0.95, true);
+  // Glued to a number or section sign: a subsection of some statute or regulation. Only
+  // 5 U.S.C. 552(b)/552a(k) are exemptions: their clause decides (claimed, or cited).
+  const glued = Boolean(prevChar && /[A-Za-z0-9.§]/.test(prevChar));
+  if (glued && !/552a?$/.test(before)) return undefined;
   // Within running text, the clause decides for all its codes: claimed, negated, proposed, the law.
   const inText = !isMarkupOnly(before) || isProse(after);
   const clause = clauseAround(text, first.start, last.end);
   const judged = judgeClause(text.slice(clause.start, first.start), text.slice(last.end, clause.end), before, inText);
   if (judged) return run(judged.role, judged.confidence, false, judged.note, judged.context);
+  if (glued) return run('mention', 0.6, false, 'cited as a subsection of 5 U.S.C. 552 in running text');
   // Many different codes listed with no box ticked: a form's printed legend (the FBI deleted-page
   // sheet, a CIA review form's column heads), not codes applied.
   if (new Set(kept.map((t) => `${t.letter}${t.number}${t.extra.join('')}${t.glued ?? ''}`)).size >= LEGEND_CODES && !/[✓✔☒☑√]|\(\s?[xX]\s?\)/.test(before)) {
     return run('mention', 0.5, false, 'a printed form legend listing the exemptions; which were applied is not shown', 'form-legend');
   }
 
-  // Glued to a number or section sign: a subsection of some statute or regulation. Only
-  // 5 U.S.C. 552(b)/552a(k) are exemptions, and written that way they are citations.
-  if (prevChar && /[A-Za-z0-9.§]/.test(prevChar)) {
-    if (/552a?$/.test(before)) return run('mention', 0.6, false, 'cited as a subsection of 5 U.S.C. 552 in running text');
-    return undefined;
-  }
   // Written at the point of a deletion (next to a placeholder), even where the line goes on.
   if (PLACEHOLDER_BEFORE.test(before) || PLACEHOLDER_AFTER.test(after)) return run('marking', 0.9, false, 'written at the point of a deletion');
   // Quoted in a transcriber's description of the page (an image description, a figure caption).

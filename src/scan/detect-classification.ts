@@ -26,17 +26,17 @@ const NOTE_LEVEL = /(?<=^|[.;:]\s|\s)(Top Secret|Secret|Confidential|Limited Off
 // "CLASS: S", "Class: CONFIDENTIAL".
 const FORM_FIELD = gate(
   'classification/form-field',
-  /\b(?:ORIGINAL\s+)?(?:CLASSIFICATION|Classification|CLASS|Class)[ \t]*:[ \t]*[—–-]?[ \t]*(Top Secret|TOP SECRET|Secret|SECRET|Confidential|CONFIDENTIAL|Unclassified|UNCLASSIFIED|TS|S|C|U)(?![A-Za-z])/g,
+  /\b(?:ORIGINAL\s+)?(?:CLASSIFICATION|Classification|CLASS|Class)[ \t]*:[ \t]*[—–-]?[ \t]*(Top Secret|TOP SECRET|Secret|SECRET|Confidential|CONFIDENTIAL|Unclassified|UNCLASSIFIED|TS|T|S|C|U)(?![A-Za-z])/g,
   trigger('CLASS', ['CLASS', 'Class']),
   anyOf('ORIGINAL', isSpace),
 );
 
 // A portion mark heading a paragraph: "(S) The …", "1. (S) The …", "SUBJECT: (U) …", "[^1] (U) …",
-// "(S//NF) …".
+// "(S//NF) …", with OCR'd brackets ("(S}", "{S)") and lower case ("(s)"; not "(c)", an enumeration).
 const PORTION = gate(
   'classification/portion',
-  /^[ \t]*(?:[#>*]+[ \t]*)?(?:\d{1,3}\.|[a-z]\.|\[\^\d{1,3}\]:?|SUBJECT:|Subject:)?[ \t]*\((TS|S|C|U|R|CUI)(\/\/[A-Z][A-Z/ -]{0,30})?\)[ \t]+(?=["“'A-Z])/gm,
-  trigger('portion mark', expand('(', ['TS', 'S', 'C', 'U', 'R', 'CUI'], [')', '//'])),
+  /^[ \t]*(?:[#>*]+[ \t]*)?(?:\d{1,3}\.|[a-z]\.|\[\^\d{1,3}\]:?|SUBJECT:|Subject:)?[ \t]*[({](TS|S|C|U|R|CUI|s|u)(\/\/[A-Z][A-Z/ -]{0,30})?[)}][ \t]+(?=["“'A-Z])/gm,
+  trigger('portion mark', expand(['(', '{'], ['TS', 'S', 'C', 'U', 'R', 'CUI', 's', 'u'], [')', '}', '//'])),
   anyOf(' \t#>*.[]^:', isLetter, isDigit),
 );
 
@@ -161,7 +161,8 @@ function bannerHits(context: ScanContext, taken: Set<number>): Hit[] {
         ...(exact ? {} : { note: `"${raw}" is read as ${m.term.spelling} (OCR damage)${m.tie ? '; an ordinary word reads it as closely, the place decides' : ''}` }),
       });
       taken.add(start);
-    } else if (talkedAbout && exact && !m.spaced) {
+    } else if (talkedAbout && exact && !m.spaced && code !== 'R') {
+      // ("RESTRICTED" in a sentence is the ordinary word: "ITEM IS RESTRICTED".)
       hits.push({ ...base, role: 'mention', confidence: 0.6, note: 'a classification named in running text' });
       taken.add(start);
     }
@@ -242,7 +243,8 @@ function formFieldHits(context: ScanContext): Hit[] {
   const hits: Hit[] = [];
   for (const m of context.matches(FORM_FIELD)) {
     const value = m[1] as string;
-    const code = value.length <= 2 ? value.toUpperCase() : levelOf(value.toUpperCase());
+    // One letter is the JFK identification form's code: T is TOP SECRET.
+    const code = value === 'T' ? 'TS' : value.length <= 2 ? value.toUpperCase() : levelOf(value.toUpperCase());
     if (!code) continue;
     const start = m.index + m[0].length - value.length;
     hits.push(levelHit(code, start, start + value.length, 'editorial', value.length <= 2 ? 0.75 : 0.9, { context: 'form-field' }));
@@ -250,12 +252,24 @@ function formFieldHits(context: ScanContext): Hit[] {
   return hits;
 }
 
+// A portion mark closing a subject line: "SUBJECT: … Criteria (S)", "Subj: … (C}".
+const SUBJECT_PORTION = gate(
+  'classification/subject-portion',
+  /\b(?:SUBJECT|Subject|SUBJ|Subj)[ \t]?:[^\n]{3,200}?[ \t]([({](?:TS|S|C|U)[)}])[ \t.]*$/gm,
+  trigger('subject', ['SUBJ', 'Subj']),
+);
+
 function portionHits(context: ScanContext): Hit[] {
   const { text } = context;
   const hits: Hit[] = [];
+  for (const m of context.matches(SUBJECT_PORTION)) {
+    const mark = m[1] as string;
+    const start = m.index + m[0].lastIndexOf(mark);
+    hits.push(levelHit(mark.slice(1, -1), start, start + mark.length, 'portion', 0.85, { place: 'subject line' }));
+  }
   for (const m of context.matches(PORTION)) {
-    const code = m[1] as string;
-    const start = m.index + m[0].indexOf('(');
+    const code = (m[1] as string).toUpperCase();
+    const start = m.index + m[0].search(/[({]/);
     const end = start + 2 + code.length + (m[2]?.length ?? 0);
     // "(C)" after "(A)" and "(B)" items is an enumeration, not a portion mark.
     if (code === 'C' || code === 'R') {

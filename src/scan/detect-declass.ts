@@ -38,8 +38,16 @@ const EXEMPT_FROM_GDS = gate(
   trigger('exempt', ['exempt'], false),
 );
 
-// E.O. 11652 §5(B) category written alone: "5B(2)", "§ 5B(2)", "5B (2)".
-const CAT_5B = gate('declass/5B', /(?<![A-Za-z0-9])5B\s?\(\s?([1-4])\s?\)/g, trigger('5B', ['5B']));
+// E.O. 11652 §5(B) category in every written form: "5B(2)", "5B (2)", "5(B)(2)", "(5)B(1)",
+// "5 (B) (2)", "5-B-2" (never FOIA b5: FOIA's fifth exemption has no subparagraphs).
+const CAT_5B = gate(
+  'declass/5B',
+  /(?<![A-Za-z0-9(])(?:5|\(5\))[ ]?-?[ ]?(?:B|\(B\))[ ]?-?[ ]?(?:\([ ]?([1-4])[ ]?\)|([1-4])(?![0-9]))/g,
+  trigger('5B', expand(['5', '(5)'], ['', ' ', '-', ' -', '- '], ['B', '(B)'])),
+  1,
+);
+// A printed form's list of the categories to choose from: "5B(1), (2), (3) or (4) (state one or more)".
+const CATEGORY_CHOICES = /^\s?,?\s?\(\s?[1-4]\s?\),?\s?(?:\(\s?[1-4]\s?\),?\s?)*(?:or|and)\s?\(\s?[1-4]\s?\)/;
 
 // E.O. 12065 review and extended schedules: "RDS-2", "XDS-1".
 const RDS = gate('declass/RDS', /(?<![A-Za-z0-9])(RDS|XDS)[-\s]?([1-4])(?![0-9])/g, DS, 1);
@@ -49,8 +57,8 @@ const RDS = gate('declass/RDS', /(?<![A-Za-z0-9])(RDS|XDS)[-\s]?([1-4])(?![0-9])
 // Trigger: the word itself, at most 12 code units in ("E", 4 separators, the digit, 6 separators).
 const IMPDET = gate('declass/IMPDET', /(?:(?<![A-Za-z0-9])([E6])[-.\s]{0,4}([1-4])?[-.\s]{0,6})?IMPDET\b/g, trigger('IMPDET', ['IMPDET']), 12);
 
-// E.O. 10964 groups: "GROUP 3 Downgraded at 12 year intervals".
-const GROUP = gate('declass/GROUP', /\bGROUP\s?([1-4])\b/g, trigger('GROUP', ['GROUP']));
+// E.O. 10964 groups: "GROUP 3 Downgraded at 12 year intervals", "GP-1", "GP 4".
+const GROUP = gate('declass/GROUP', /\b(?:GROUP|Group|GP)[ \-]?([1-4])\b/g, trigger('GROUP', ['GROUP', 'Group', 'GP']));
 
 // JFK Act postponement grounds: "JFK Act 6 (1)(B)".
 const JFK_ACT = gate('declass/JFK-Act', /\bJFK\s?Act\s?(?:§\s?)?6\s?\(\s?([1-5])\s?\)\s?(?:\(\s?([A-Ca-c])\s?\))?/g, trigger('JFK', ['JFK']));
@@ -91,6 +99,20 @@ function oadrHits(context: ScanContext): Hit[] {
     );
   }
   return hits;
+}
+
+// Numbers listed after a code, sharing its prefix: ", 6", " and 6", " & 6" (sticky, one at a time).
+const LISTED_NUMBER = /[ ]?(?:,|and|&)[ ]?([1-9])(?![0-9A-Za-z.\/:-])/y;
+
+/** The numbers listed right after offset `end`, each with its span. */
+function listedNumbers(text: string, end: number): Array<{ digit: string; start: number; end: number }> {
+  const out: Array<{ digit: string; start: number; end: number }> = [];
+  LISTED_NUMBER.lastIndex = end;
+  for (let m = LISTED_NUMBER.exec(text); m && out.length < 8; m = LISTED_NUMBER.exec(text)) {
+    const at = m.index + m[0].length - 1;
+    out.push({ digit: m[1] as string, start: at, end: at + 1 });
+  }
+  return out;
 }
 
 function x25Hits(context: ScanContext): Hit[] {
@@ -134,6 +156,10 @@ function x25Hits(context: ScanContext): Hit[] {
           note: `two exemption categories written together ("${m[0]}")`,
         }),
       );
+    }
+    // Further numbers sharing the prefix: "25X1, 6", "25X1, 3 and 6" are 25X1, 25X3, 25X6.
+    for (const more of listedNumbers(text, end)) {
+      hits.push(hit(`25X${more.digit}`, more.start, more.end, 0.85, { role, attributes: { listedAfter: `25X${d1.digits}` }, note: `listed after 25X${d1.digits}: the number shares its prefix` }));
     }
   }
   for (const m of context.matches(X50)) {
@@ -195,9 +221,19 @@ function gdsHits(context: ScanContext): Hit[] {
   }
   for (const m of context.matches(CAT_5B)) {
     if (inCovered(m.index)) continue;
-    const line = context.lineText(m.index);
-    if (!/11652|[Cc]ategory|CATEGORY|GDS/.test(line)) continue;
-    hits.push(hit(`XGDS-${m[1]}`, m.index, m.index + m[0].length, 0.85, { attributes: { order: 'E.O. 11652', category: `5B(${m[1]})` } }));
+    const category = (m[1] ?? m[2]) as string;
+    const end = m.index + m[0].length;
+    // Near a sign of E.O. 11652 (the order, GDS, an exemption or category word), or beside a FOIA code.
+    const near = text.slice(Math.max(0, m.index - 120), Math.min(text.length, end + 40));
+    if (!/11652|[Cc]ategor|CATEGOR|GDS|[Ee]xempt|EXEMPT|\(b\)\s?\(\d\)|IMPDET/.test(near)) continue;
+    const legend = CATEGORY_CHOICES.test(text.slice(end, end + 40));
+    hits.push(
+      hit(`XGDS-${category}`, m.index, end, legend ? 0.5 : 0.85, {
+        role: legend ? 'mention' : 'marking',
+        attributes: { order: 'E.O. 11652', category: `5B(${category})`, ...(legend ? { context: 'form-legend' } : {}) },
+        ...(legend ? { note: 'the categories printed on a form to choose from' } : {}),
+      }),
+    );
   }
   for (const m of context.matches(RDS)) {
     const { prose } = placement(context, m.index);
@@ -226,16 +262,58 @@ function impdetHits(context: ScanContext): Hit[] {
   return hits;
 }
 
+// The legends of the E.O. 10964 / DoD 5200.10 groups, read even without the words "GROUP n"
+// (wording after markings.md §3.2): 1 excluded from automatic downgrading and declassification;
+// 2 exempted from automatic downgrading; 3 downgraded at 12-year intervals, not automatically
+// declassified; 4 downgraded at 3-year intervals, declassified after 12 years. OCR may damage
+// the long words; the years tell 3 from 4.
+const GROUP_LEGEND = gate(
+  'declass/group-legend',
+  /\b(?:(EXCL\w{2,5}|Excl\w{2,5}|excl\w{2,5})\s{1,3}(?:FROM|from|From)\s{1,3}(?:AUTOMATIC|automatic|Automatic)\b|(EXEMPTED|Exempted|exempted)\s{1,3}(?:FROM|from|From)\s{1,3}(?:AUTOMATIC|automatic|Automatic)\b|(?:DOWNGRADED|Downgraded|downgraded)\s{1,3}(?:AT|at):?\s{1,3}(3|12)\s{1,3}(?:YEAR|year|Year)\s{1,3}(?:INTERVALS|intervals|Intervals))/g,
+  trigger('group legend', ['automatic', 'intervals'], false),
+  40,
+);
+/** The rest of a group legend, on its line and the next: "DOWNGRADING AND DECLASSIFICATION", "DECLASSIFIED AFTER 12 YEARS", "DOD DIR 5200.10". */
+const LEGEND_MORE = /^[^\n]{0,60}(?:\n[ \t]*[^\n]{0,60}(?:DECLASS|declass|Declass|DOWNGRAD|downgrad|Downgrad|5200|YEARS|years)[^\n]{0,30})?/;
+
 function groupHits(context: ScanContext): Hit[] {
   const { text } = context;
   const hits: Hit[] = [];
+  const legends: Array<{ start: number; end: number; group: string }> = [];
+  for (const m of context.matches(GROUP_LEGEND)) {
+    const group = m[1] ? '1' : m[2] ? '2' : m[3] === '3' ? '4' : '3';
+    // A legend stands on a short line of its own (often in sentence case), not inside a paragraph.
+    const line = context.lineAt(m.index);
+    if (line.end - line.start > 90) continue;
+    let end = m.index + m[0].length;
+    const more = LEGEND_MORE.exec(text.slice(end, end + 160));
+    if (more) end += more[0].replace(/[\s|.,;:\-–_]+$/, '').length;
+    legends.push({ start: m.index, end, group });
+  }
+  let next = 0;
   for (const m of context.matches(GROUP)) {
     const end = m.index + m[0].length;
     const following = text.slice(end, end + 60);
     const line = context.lineAt(m.index);
     const alone = line.end - line.start <= 12;
+    // "GROUP 1" heading its legend: one record over both.
+    while (next < legends.length && (legends[next] as { end: number }).end <= m.index) next++;
+    const legend = legends[next];
+    if (legend && legend.start >= end && legend.start - end <= 80 && legend.group === m[1]) {
+      hits.push(hit(`GROUP-${m[1]}`, m.index, legend.end, 0.9, { attributes: { order: 'E.O. 10501 as amended by E.O. 10964' } }));
+      legends.splice(next, 1);
+      continue;
+    }
     if (!/^\s*[-–:.]?\s*(?:Excluded|EXCLUDED|Downgraded|DOWNGRADED|Declassified|DECLASSIFIED|automatic|AUTOMATIC)/.test(following) && !alone) continue;
     hits.push(hit(`GROUP-${m[1]}`, m.index, end, 0.85, { attributes: { order: 'E.O. 10501 as amended by E.O. 10964' } }));
+  }
+  for (const l of legends) {
+    hits.push(
+      hit(`GROUP-${l.group}`, l.start, l.end, 0.8, {
+        attributes: { order: 'E.O. 10501 as amended by E.O. 10964', legend: true },
+        note: `the legend of group ${l.group}, printed without its number`,
+      }),
+    );
   }
   return hits;
 }

@@ -1,16 +1,18 @@
 import { findCodeRuns } from './code-runs.js';
 import { gate } from './gated-pattern.js';
+import type { OcrCorrection } from '../core/vocabulary.js';
 import type { Detector, Hit } from './hit.js';
 import { isProse, type ScanContext } from './scan-context.js';
 import { expand, trigger } from './trigger-automaton.js';
 
 // An Executive Order section citation: "1.4(c)", "1.5 (C)", "l.4(c)" (OCR l for 1),
-// "3.4(b)(1)", "1.3(a)(5)", "3.5(c)"; up to two numbered sub-paragraphs. Not glued to a
+// "3.4(b)(1)", "1.3(a)(5)", "3.5(c)"; up to two numbered sub-paragraphs. OCR-damaged brackets
+// ("1.5 (c}", "1.5{c)", "1.5 c)") are read; a bare lower-case letter ("1.5 d") only on a reason line. Not glued to a
 // preceding digit or dot, so "1400.1(b)(1)" never matches.
 const EO_CITE = gate(
   'eo/citation',
-  /(?<![0-9A-Za-z.§])([1l3])\.\s?([3-6])\s?\(\s?([a-hA-H])\s?\)((?:\s?\(\s?\d{1,2}\s?\)){0,2})/g,
-  trigger('section number', expand(['1', 'l', '3'], '.', ['', ' '], '3', ['', ' '], '(')),
+  /(?<![0-9A-Za-z.§])([1l3])\.\s?([3-6])\s?(?:[({[]\s?([a-hA-H])\s?[)}\]]?|([a-hA-H])[)}\]]|([a-h])(?![A-Za-z0-9]))((?:\s?\(\s?\d{1,2}\s?\)){0,2})/g,
+  trigger('section number', expand(['1', 'l', '3'], '.', ['', ' '], '3')),
 );
 
 // A further reason letter after a citation: "1.4(b), (d)", "1.5 (b) and (d)".
@@ -53,10 +55,14 @@ function citationHits(context: ScanContext): Hit[] {
     const context_ = REASON_CONTEXT.test(lineText);
     const prose = isProse(lineText);
     if (!context_ && prose) continue;
+    // A letter without brackets ("1.5 d") only where the line gives a reason.
+    if (m[5] && !context_) continue;
     const named = ORDER_BEFORE.exec(before);
     const order = named ? (named[1] as string) : defaultOrder;
-    const numbers = [...(m[4] ?? '').matchAll(/\d{1,2}/g)].map((x) => x[0]);
-    const ocr = m[1] === 'l' ? [{ from: m[0], to: m[0].replace(/^l/, '1'), kind: 'letter-confusion' as const }] : [];
+    const numbers = [...(m[6] ?? '').matchAll(/\d{1,2}/g)].map((x) => x[0]);
+    const ocr: OcrCorrection[] = m[1] === 'l' ? [{ from: m[0], to: m[0].replace(/^l/, '1'), kind: 'letter-confusion' }] : [];
+    const letter = (m[3] ?? m[4] ?? m[5]) as string;
+    if (m[3] && !/\(\s?[a-hA-H]\s?\)/.test(m[0])) ocr.push({ from: m[0], to: `${section}(${letter.toLowerCase()})`, kind: 'letter-confusion' });
     const role = prose ? ('mention' as const) : ('marking' as const);
     const push = (letter: string, start: number, end: number): void => {
       const l = letter.toLowerCase();
@@ -80,7 +86,7 @@ function citationHits(context: ScanContext): Hit[] {
         ...(invalid ? { note: `§${section} of E.O. ${order} has no reason (${l})` } : !named ? { note: `order inferred from the section numbering (${section} → E.O. ${order})` } : {}),
       });
     };
-    push(m[3] as string, m.index, m.index + m[0].length);
+    push(letter, m.index, m.index + m[0].length);
     let at = m.index + m[0].length;
     for (;;) {
       MORE_LETTERS.lastIndex = at;

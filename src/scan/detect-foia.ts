@@ -14,10 +14,11 @@ const STATUTE =
 const B2_VARIANT = /[ \t]?\(?(High|Low|HIGH|LOW)\)?(?![A-Za-z])/y;
 
 // Exemptions named in words: "Ex. 5", "Exemption 6", "FOIA Exemptions 6 and 7(C)". The number
-// may not be followed by another digit ("EX 3600" is a document number).
+// may not be followed by another digit ("EX 3600" is a document number), a letter ("EX1CO") or a
+// bracket: only (b)(7) has subparagraphs, so "EXEMPTION 5B(1)" is an E.O. 11652 category.
 const WORDS = gate(
   'foia/words',
-  /\b(?:FOIA\s+)?(?:Ex\.|Ex|EX|Exemptions?|EXEMPTIONS?|exemptions?)\s?([1-9])(?:\s?\(([A-Fa-f])\))?(?![0-9])(?:\s?(?:,|and|&)\s?([1-9])(?:\s?\(([A-Fa-f])\))?(?![0-9]))?/g,
+  /\b(?:FOIA\s+)?(?:Ex\.|Ex|EX|Exemptions?|EXEMPTIONS?|exemptions?)\s?(?:([1-689])|(7)(?:\s?\(([A-Fa-f])\))?)(?![0-9A-Za-z(])(?:\s?(?:,|and|&)\s?(?:([1-689])|(7)(?:\s?\(([A-Fa-f])\))?)(?![0-9A-Za-z(]))?/g,
   trigger('exemption word', expand(['Ex', 'EX', 'Ex.', 'xemption', 'xemptions', 'XEMPTION', 'XEMPTIONS'], ['', ' '], '1')),
   anyOf('FOIAEe', isSpace),
 );
@@ -136,8 +137,8 @@ export const foiaDetector: Detector = {
       const line = context.lineAt(m.index);
       const after = text.slice(m.index + m[0].length, line.end);
       const prose = isProse(text.slice(line.start, line.end)) || countLowerWords(after) > 0;
-      const pairs: Array<[string, string | undefined]> = [[m[1] as string, m[2]]];
-      if (m[3]) pairs.push([m[3], m[4]]);
+      const pairs: Array<[string, string | undefined]> = [[(m[1] ?? m[2]) as string, m[3]]];
+      if (m[4] || m[5]) pairs.push([(m[4] ?? m[5]) as string, m[6]]);
       for (const [num, sub] of pairs) {
         const code = num === '7' && sub ? `b7${sub.toUpperCase()}` : `b${num}`;
         hits.push({

@@ -1,7 +1,7 @@
-import { anyOf, gate, isDigit, isLetter, isSpace, isWordChar, registerTrigger } from './gated-pattern.js';
+import { anyOf, gate, isDigit, isLetter, isSpace, isWordChar, registerTrigger, type GatedPattern } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import { parseDate } from './parse-date.js';
-import { countLowerWords, type ScanContext } from './scan-context.js';
+import { countLowerWords, isProse, type ScanContext } from './scan-context.js';
 import { expand, SPACE_CHARS, trigger } from './trigger-automaton.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -219,6 +219,8 @@ const NO_OBJECTION = gate(
   trigger('no', expand('no', SPACE_CHARS), false),
   anyOf('CIADOFBNSTEHciadofbnsteh', isSpace),
 );
+/** What a no-objection stamp objects to: declassification, release, public disclosure (any case, OCR spaces). */
+const STAMP_OBJECT = /^\s{0,4}(?:THE\s+)?(?:DECLASS\w*|RELEASE|PUBLIC\s+DISCLOSURE|DISCLOSURE|DE\s?CLASS\w*)/i;
 const NO_OBJECTION_MORE = /^\s{0,4}(?:DECLASS\w*|AND\/?\s?OR|RELEASE|IN\s+THIS|AS\s+SANITIZ\w*|EXCEPT|OF\s+(?:CIA|THIS))/i;
 
 // The FBI stamp "ALL INFORMATION CONTAINED HEREIN IS UNCLASSIFIED EXCEPT WHERE SHOWN OTHERWISE".
@@ -337,6 +339,12 @@ function singleStampHits(context: ScanContext): Hit[] {
     hits.push(stampHit('jfk-act', m.index, m.index + m[0].length, 0.97, attributes, { ocr }));
   }
   for (const m of context.matches(NO_OBJECTION)) {
+    // A stamp, not a sentence ("had no objection to an interview"): naming the agency ("No DoD
+    // objection to public disclosure"), or in capitals on a line that is not prose; declassification,
+    // release or disclosure right after.
+    const following = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
+    const agencyNamed = Boolean(m[1] || m[2]);
+    if (!STAMP_OBJECT.test(following) || !(agencyNamed || (/^[^a-z]*$/.test(m[0]) && !isProse(context.lineText(m.index))))) continue;
     let end = context.lineAt(m.index).end;
     for (let k = 0; k < 5 && end < text.length; k++) {
       const next = context.lineAt(end + 1);
@@ -371,6 +379,141 @@ function singleStampHits(context: ScanContext): Hit[] {
     hits.push(stampHit('reproduction-prohibited', m.index, m.index + m[0].length, 0.9, {}, { ocr }));
   }
   return hits;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Review and handling stamps printed as a block of short lines, one family: an anchor phrase
+// names the stamp; the block is every short line around it that carries the stamp's fields
+// (who, when, on what authority). Agencies word these stamps differently; the anchors are the
+// words they share.
+// ---------------------------------------------------------------------------------------------
+
+interface BlockStamp {
+  code: string;
+  /** Phrases that name the stamp, with room for OCR damage in the longer words. */
+  anchor: GatedPattern;
+  note: string;
+}
+
+const BLOCK_STAMPS: readonly BlockStamp[] = [
+  {
+    // AFOSI: "Reviewed By AFOSI / For Public Disclosure / In Accordance With / JFKARCA, 1992 / 14 AUG 95".
+    code: 'reviewed-by',
+    anchor: gate('stamp/public-disclosure', /\bFor\s+Public\s+Disclosure\b|\bFOR\s+PUBLIC\s+DISCLOSURE\b|\bIn\s+Accordance\s+With\s+JFKARCA\b|\bReviewed\s+By\s+AFOSI\b|\bREVIEWED\s+BY\s+AFOSI\b/g, trigger('public disclosure', ['Public Disclosure', 'PUBLIC DISCLOSURE', 'JFKARCA', 'AFOSI']), 24),
+    note: 'agency review stamp for public disclosure',
+  },
+  {
+    // JCS: "SYSTEMATICALLY REVIEWED BY JCS ON … CLASSIFICATION CONTINUED" (OCR "SYTEMATALLY").
+    code: 'reviewed-by',
+    anchor: gate('stamp/systematically-reviewed', /(?<![A-Za-z])S[YI]S?[TE][EA]?MAT[IA]?[CT]?[AL]?[AL]?L?Y\s+REVIEWED\b/gi, trigger('reviewed', ['REVIEWED', 'Reviewed', 'reviewed']), 20),
+    note: 'systematic declassification review stamp',
+  },
+  {
+    // Department of the Army: "EO 13526 / Declassify / Exclude / Exempt / Authority / Refer To / Review Date".
+    code: 'declassification-review',
+    anchor: gate('stamp/declassify-exclude-exempt', /\bDeclassify\W{1,6}Exclude\W{1,6}Exempt\b|\bDECLASSIFY\W{1,6}EXCLUDE\W{1,6}EXEMPT\b|\bDepartment\s+of\s+the\s+Army\s+EO\s+1\d{4}\b/g, trigger('exclude', ['Exclude', 'EXCLUDE', 'Army EO']), 20),
+    note: 'agency declassification review stamp',
+  },
+  {
+    // "REGRADED UNCLASSIFIED ON 19 SEP 94 BY CDR USAINSCOM FOI/PO AUTH PARA 1-603 DOD 5200.1-R".
+    code: 'classification-change',
+    anchor: gate('stamp/regraded', /\bREGRADED\s+(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\b|\bRegraded\s+(?:Unclassified|Confidential|Secret)\b/g, trigger('regraded', ['REGRADED', 'Regraded'])),
+    note: 'regrading stamp: the classification was changed',
+  },
+  {
+    // Presidential libraries: "SANITIZED / Authority NLK-01-197 / By … NARA, Date …" (also NLJ, NLC, NLE).
+    code: 'sanitized-copy',
+    anchor: gate('stamp/library-sanitized', /\bSANITIZED\b(?=[^\n]{0,3}\n?[^\n]{0,40}\bNL[A-Z]\b)|\bNL[JKCERS][-\s]?\d{2,4}[-–]\d{1,4}(?:[-–]\d{1,4}){0,3}\b/g, trigger('library', ['SANITIZED', 'NLJ', 'NLK', 'NLC', 'NLE', 'NLR', 'NLS'])),
+    note: 'presidential library sanitization stamp',
+  },
+  {
+    // CIA: "RETURN TO CIA / Background Use Only / Do Not Reproduce" (OCR "RETURNTO CIA", "CLA").
+    code: 'return-to-cia',
+    anchor: gate('stamp/return-to-cia', /\bRETURN\s?TO\s+C[I1lL]A\b|\bReturn\s?to\s+C[I1lL]A\b|\bDo\s+Not\s+Reproduce\b|\bDO\s+NOT\s+REPRODUCE\b/g, trigger('return to CIA', ['RETURN', 'Return', 'Do Not Reproduce', 'DO NOT REPRODUCE'])),
+    note: 'CIA handling stamp',
+  },
+];
+
+/** A line that carries a stamp's fields: names, dates, authorities, review decisions. */
+const STAMP_FIELD = /\b(?:BY|By|DATE|Date|ON|Accordance|ACCORDANCE|Disclosure|DISCLOSURE|AUTH\w*|Auth\w*|PARA|REVIEW\w*|Review\w*|NARA|NL[A-Z]|NND|JFKARCA|CLASSIFICATION|Classification|CONTINUED|Continued|Refer|REFER|Exempt|EXEMPT|Declassify|DECLASSIFY|Exclude|EXCLUDE|Background|BACKGROUND|Reproduce|REPRODUCE|DOD|DoD|USAINSCOM|FOI)\b|\d{1,2}\s?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\w*\s?\d{2,4}|\d{1,2}\/\d{1,2}\/\d{2,4}|\b(?:19|20)\d{2}\b|\b1\d{4}\b/;
+
+/** Any block stamp's anchor, to let the lines of one stamp hold several anchors. */
+const ANY_ANCHOR = new RegExp(BLOCK_STAMPS.map((b) => b.anchor.re.source).join('|'), 'i');
+
+/** True when a line may belong to a stamp block: short, not prose, carrying a field or an anchor. */
+function stampBlockLine(line: string): boolean {
+  const ink = line.replace(/[\s#*_>|`'"]/g, '');
+  return ink.length > 0 && ink.length <= 50 && !isProse(line) && (STAMP_FIELD.test(line) || ANY_ANCHOR.test(line));
+}
+
+function blockStampHits(context: ScanContext, taken: readonly Hit[]): Hit[] {
+  const { text, locator } = context;
+  const hits: Hit[] = [];
+  const covered: Array<[number, number]> = taken.map((h) => [h.start, h.end] as [number, number]).sort((a, b) => a[0] - b[0]);
+  let lastEnd = -1;
+  for (const stamp of BLOCK_STAMPS) {
+    for (const m of context.matches(stamp.anchor)) {
+      if (m.index < lastEnd || overlapsAny(covered, m.index, m.index + m[0].length)) continue;
+      const anchorLine = locator.lineOf(m.index);
+      if (isProse(context.lineText(m.index)) && stamp.code !== 'classification-change') continue;
+      // Grow over neighbouring stamp lines (one blank line may stand between), up to 3 above and 6 below.
+      let first = anchorLine;
+      let last = locator.lineOf(m.index + m[0].length);
+      for (let n = first - 1, blank = 0, steps = 0; n >= 1 && steps < 4; n--, steps++) {
+        const r = locator.lineRange(n);
+        const line = text.slice(r.start, r.end);
+        if (line.trim() === '') {
+          if (++blank > 1) break;
+          continue;
+        }
+        if (!stampBlockLine(line)) break;
+        first = n;
+        blank = 0;
+      }
+      for (let n = last + 1, blank = 0, steps = 0; n <= locator.lineCount && steps < 8; n++, steps++) {
+        const r = locator.lineRange(n);
+        const line = text.slice(r.start, r.end);
+        if (line.trim() === '') {
+          if (++blank > 1) break;
+          continue;
+        }
+        if (!stampBlockLine(line)) break;
+        last = n;
+        blank = 0;
+      }
+      const firstRange = locator.lineRange(first);
+      const lastRange = locator.lineRange(last);
+      const start = first === anchorLine ? m.index : firstRange.start + (text.slice(firstRange.start, firstRange.end).search(/\S/) || 0);
+      const end = Math.max(m.index + m[0].length, lastRange.start + text.slice(lastRange.start, lastRange.end).trimEnd().length);
+      if (overlapsAny(covered, start, end)) continue;
+      const attributes: Record<string, unknown> = {};
+      const body = text.slice(start, end);
+      const date = /\b\d{1,2}\s?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\w*\s?\d{2,4}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i.exec(body);
+      if (date) Object.assign(attributes, dateAttributes(date[0]));
+      const authority = /\b(?:NL[A-Z][-\s]?\d[\d-]*|NND\s?\d+|EO\s?1\d{4}|JFKARCA)\b/.exec(body);
+      if (authority) attributes.authority = authority[0];
+      hits.push(stampHit(stamp.code, start, end, 0.8, attributes, { note: stamp.note }));
+      covered.push([start, end]);
+      covered.sort((a, b) => a[0] - b[0]);
+      lastEnd = end;
+    }
+    lastEnd = -1;
+  }
+  return hits;
+}
+
+/** True when `[start, end)` overlaps one of the sorted ranges. */
+function overlapsAny(ranges: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ranges[mid] as readonly [number, number])[0] < end) lo = mid + 1;
+    else hi = mid;
+  }
+  // Ranges starting before `end`: the ones just before may reach into [start, end).
+  for (let k = lo - 1; k >= 0 && k >= lo - 8; k--) if ((ranges[k] as readonly [number, number])[1] > start) return true;
+  return false;
 }
 
 /** Field names of a classification authority block. */
@@ -412,6 +555,8 @@ export const stampDetector: Detector = {
   id: 'stamp',
   family: 'stamp',
   detect(context) {
-    return [...releaseDecisionHits(context), ...singleStampHits(context), ...authorityBlockHits(context)];
+    const found = [...releaseDecisionHits(context), ...singleStampHits(context), ...authorityBlockHits(context)];
+    for (const h of blockStampHits(context, found)) found.push(h);
+    return found;
   },
 };
