@@ -456,31 +456,9 @@ function blockStampHits(context: ScanContext, taken: readonly Hit[]): Hit[] {
       if (m.index < lastEnd || overlapsAny(covered, m.index, m.index + m[0].length)) continue;
       const anchorLine = locator.lineOf(m.index);
       if (isProse(context.lineText(m.index)) && stamp.code !== 'classification-change') continue;
-      // Grow over neighbouring stamp lines (one blank line may stand between), up to 3 above and 6 below.
-      let first = anchorLine;
-      let last = locator.lineOf(m.index + m[0].length);
-      for (let n = first - 1, blank = 0, steps = 0; n >= 1 && steps < 4; n--, steps++) {
-        const r = locator.lineRange(n);
-        const line = text.slice(r.start, r.end);
-        if (line.trim() === '') {
-          if (++blank > 1) break;
-          continue;
-        }
-        if (!stampBlockLine(line)) break;
-        first = n;
-        blank = 0;
-      }
-      for (let n = last + 1, blank = 0, steps = 0; n <= locator.lineCount && steps < 8; n++, steps++) {
-        const r = locator.lineRange(n);
-        const line = text.slice(r.start, r.end);
-        if (line.trim() === '') {
-          if (++blank > 1) break;
-          continue;
-        }
-        if (!stampBlockLine(line)) break;
-        last = n;
-        blank = 0;
-      }
+      // Grow over neighbouring stamp lines (one blank line may stand between), up to 4 lines above and 8 below.
+      const first = growBlock(context, anchorLine, -1, 4);
+      const last = growBlock(context, locator.lineOf(m.index + m[0].length), 1, 8);
       const firstRange = locator.lineRange(first);
       const lastRange = locator.lineRange(last);
       const start = first === anchorLine ? m.index : firstRange.start + (text.slice(firstRange.start, firstRange.end).search(/\S/) || 0);
@@ -500,6 +478,24 @@ function blockStampHits(context: ScanContext, taken: readonly Hit[]): Hit[] {
     lastEnd = -1;
   }
   return hits;
+}
+
+/** The farthest line from `from`, stepping by `step` (±1) over at most `steps` lines, that is a stamp line; one blank line may stand between. */
+function growBlock(context: ScanContext, from: number, step: 1 | -1, steps: number): number {
+  const { text, locator } = context;
+  let reached = from;
+  for (let n = from + step, blank = 0, k = 0; n >= 1 && n <= locator.lineCount && k < steps; n += step, k++) {
+    const r = locator.lineRange(n);
+    const line = text.slice(r.start, r.end);
+    if (line.trim() === '') {
+      if (++blank > 1) break;
+      continue;
+    }
+    if (!stampBlockLine(line)) break;
+    reached = n;
+    blank = 0;
+  }
+  return reached;
 }
 
 /** True when `[start, end)` overlaps one of the sorted ranges. */
