@@ -59,6 +59,11 @@ export interface ClauseJudgement {
 
 /** A ticked box before the codes or at the start of their clause: `(X)`, `(✔)`, `☒`, `[x]`, `✓`. */
 const TICKED = /(?:\(\s?[xX✓✔✗☑√]\s?\)|\[\s?[xX✓✔☑√]\s?\]|[☒☑✔✓√])/;
+/** True when the start of a line holds a ticked box (the codes after it are claimed). */
+export function isTicked(lineStart: string): boolean {
+  return TICKED.test(lineStart);
+}
+
 /** An empty box: `( )`, `()`, `[ ]`, `☐`. */
 const EMPTY_BOX = /^[\s|>*#-]*(?:\d{1,2}[.)]\s*)?(?:\(\s?\)|\[\s?\]|[☐□])/;
 

@@ -1,7 +1,7 @@
 import type { OcrCorrection, Role } from '../core/vocabulary.js';
 import { gate } from './gated-pattern.js';
 import { readDigits } from './ocr.js';
-import { clauseAround, judgeClause } from './clause-role.js';
+import { clauseAround, isTicked, judgeClause } from './clause-role.js';
 import { countLowerWords, isMarkupOnly, isProse, type ScanContext } from './scan-context.js';
 import { expand, trigger } from './trigger-automaton.js';
 
@@ -231,7 +231,7 @@ function classifyRun(context: ScanContext, tokens: CodeToken[]): CodeRun | undef
   if (kept.length === 1 && (kept[0] as CodeToken).form === 'bare' && (kept[0] as CodeToken).ocr.length > 0 && !LABEL_CUE.test(before)) return undefined;
   // A struck-through code is a cancelled margin code, whatever text follows it.
   if (context.isStruck(first.start, last.end)) return run('marking', 0.85);
-  if (LABEL_CUE.test(before)) return run('marking', 0.95, true);
+  if (LABEL_CUE.test(before)) return run('marking', 0.95, true, undefined, isTicked(before) ? 'claim' : undefined);
   // Glued to a number or section sign: a subsection of some statute or regulation. Only
   // 5 U.S.C. 552(b)/552a(k) are exemptions: their clause decides (claimed, or cited).
   const glued = Boolean(prevChar && /[A-Za-z0-9.§]/.test(prevChar));

@@ -3,6 +3,7 @@ import { anyOf, gate, isDigit, isLetter, isSpace } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import { findVocabulary, inCapitals, repairsOf, type VocabularyMatch } from './match-vocabulary.js';
 import { countLowerWords, type ScanContext } from './scan-context.js';
+import { findRifValues } from './rif-form.js';
 import { findSourceNotes } from './source-notes.js';
 import { expand, trigger } from './trigger-automaton.js';
 import { getVocabulary } from './vocabulary.js';
@@ -46,6 +47,8 @@ const PORTION = gate(
  */
 const BANNER_COMPANIONS = new Set([
   ...getVocabulary().flatMap((t) => t.spelling.toUpperCase().split(/[^A-Z]+/).filter((w) => w.length >= 4)),
+  // CIA handling stamps printed beside the banner ("S-E-C-R-E-T RETURN TO CIA").
+  'RETURN', 'RETURNTO', 'REPRODUCE', 'BACKGROUND',
   'EYES', 'ONLY', 'NOFORN', 'NOFOR', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'ORCON', 'WNINTEL', 'RYBAT', 'STAFF', 'CITE',
   'PAGE', 'SECTION', 'SENSIND', 'SECURITY', 'INFORMATION', 'SENSITIVE', 'ATTACHMENT', 'ENCLOSURE', 'DRAFT', 'PRIORITY',
   'IMMEDIATE', 'ROUTINE', 'CONTROL', 'CONTINUED', 'SPECAT', 'NOCONTRACT', 'PROPIN', 'OADR', 'OASD', 'DECL', 'COPY',
@@ -241,6 +244,12 @@ function sourceNoteHits(context: ScanContext): Hit[] {
 
 function formFieldHits(context: ScanContext): Hit[] {
   const hits: Hit[] = [];
+  // The one-letter level of an identification form whose labels OCR set apart ("T" below "PAPER, TEXTUAL DOCUMENT").
+  for (const form of findRifValues(context)) {
+    const c = form.classification;
+    if (!c || c.value.length !== 1) continue;
+    hits.push(levelHit(c.value === 'T' ? 'TS' : c.value, c.start, c.end, 'editorial', 0.7, { context: 'form-field' }));
+  }
   for (const m of context.matches(FORM_FIELD)) {
     const value = m[1] as string;
     // One letter is the JFK identification form's code: T is TOP SECRET.

@@ -2,6 +2,7 @@ import type { OcrCorrection } from '../core/vocabulary.js';
 import { gate } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
 import { readDigits } from './ocr.js';
+import { findRifValues } from './rif-form.js';
 import { inRanges, isMarkupOnly, isProse, type ScanContext } from './scan-context.js';
 import { expand, trigger } from './trigger-automaton.js';
 
@@ -269,7 +270,7 @@ function impdetHits(context: ScanContext): Hit[] {
 // the long words; the years tell 3 from 4.
 const GROUP_LEGEND = gate(
   'declass/group-legend',
-  /\b(?:(EXCL\w{2,5}|Excl\w{2,5}|excl\w{2,5})\s{1,3}(?:FROM|from|From)\s{1,3}(?:AUTOMATIC|automatic|Automatic)\b|(EXEMPTED|Exempted|exempted)\s{1,3}(?:FROM|from|From)\s{1,3}(?:AUTOMATIC|automatic|Automatic)\b|(?:DOWNGRADED|Downgraded|downgraded)\s{1,3}(?:AT|at):?\s{1,3}(3|12)\s{1,3}(?:YEAR|year|Year)\s{1,3}(?:INTERVALS|intervals|Intervals))/g,
+  /\b(?:(EXCL\w{2,5}|Excl\w{2,5}|excl\w{2,5})\s{1,3}(?:FROM|from|From)\s{1,3}(?:AUTOMATIC|automatic|Automatic)(?=[\s|:;,.-]{1,6}(?:[A-Za-z]{0,4}GRAD|[A-Za-z]{0,3}RE-?\s?GRAD|DOWN|[Dd]own|DE-?\s?CLASS|[Dd]eclass))|(EXEMPTED|Exempted|exempted)\s{1,3}(?:FROM|from|From)\s{1,3}(?:AUTOMATIC|automatic|Automatic)\b|(?:DOWNGRADED|Downgraded|downgraded)\s{1,3}(?:AT|at):?\s{1,3}(3|12)\s{1,3}(?:YEAR|year|Year)\s{1,3}(?:INTERVALS|intervals|Intervals))/g,
   trigger('group legend', ['automatic', 'intervals'], false),
   40,
 );
@@ -287,7 +288,7 @@ function groupHits(context: ScanContext): Hit[] {
     if (line.end - line.start > 90) continue;
     let end = m.index + m[0].length;
     const more = LEGEND_MORE.exec(text.slice(end, end + 160));
-    if (more) end += more[0].replace(/[\s|.,;:\-–_]+$/, '').length;
+    if (more) end += more[0].replace(/[\s|.,;:\-–_\])]+$/, '').length;
     legends.push({ start: m.index, end, group });
   }
   let next = 0;
@@ -318,6 +319,28 @@ function groupHits(context: ScanContext): Hit[] {
   return hits;
 }
 
+/** Reads a RESTRICTIONS value ("1B; 1C; 4", "1A, 1B, DONOR REST.", OCR "LA, 1C") into JFK Act grounds. */
+function restrictionHits(value: string, valueStart: number, hits: Hit[], note: string): void {
+  // Items are separated by ";" or ",".
+  for (const item of value.matchAll(/[^;,]+/g)) {
+    const parts = /^\s*([1-5IlL])([A-Ca-c])?\s*$/.exec(item[0]) ?? /^\s*([1-5])\s?\(([A-Ca-c])\)\s*$/.exec(item[0]);
+    if (!parts) continue;
+    const d = readDigits((parts[1] as string).replace('L', 'l'));
+    if (!d) continue;
+    const code = `JFK-6(${d.digits})${parts[2] ? `(${parts[2].toUpperCase()})` : ''}`;
+    const start = valueStart + item.index + item[0].search(/\S/);
+    const itemText = item[0].trim();
+    hits.push(
+      hit(code, start, start + itemText.length, d.ocr.length ? 0.6 : 0.75, {
+        role: 'editorial',
+        ocr: d.ocr,
+        attributes: { act: 'JFK Records Act', field: 'RESTRICTIONS' },
+        note,
+      }),
+    );
+  }
+}
+
 function jfkHits(context: ScanContext): Hit[] {
   const { text } = context;
   const hits: Hit[] = [];
@@ -328,25 +351,11 @@ function jfkHits(context: ScanContext): Hit[] {
   for (const m of context.matches(RESTRICTIONS)) {
     const value = m[1] as string;
     if (/JFK\s?Act/.test(value)) continue; // read by JFK_ACT above
-    const valueStart = m.index + m[0].length - value.length;
-    // Items are separated by ";" or ",": "1B; 1C; 4", "1A, 1B, DONOR REST., REFERRED".
-    for (const item of value.matchAll(/[^;,]+/g)) {
-      const parts = /^\s*([1-5Il])([A-Ca-c])?\s*$/.exec(item[0]);
-      if (!parts) continue;
-      const d = readDigits(parts[1] as string);
-      if (!d) continue;
-      const code = `JFK-6(${d.digits})${parts[2] ? `(${parts[2].toUpperCase()})` : ''}`;
-      const start = valueStart + item.index + item[0].search(/\S/);
-      const itemText = item[0].trim();
-      hits.push(
-        hit(code, start, start + itemText.length, d.ocr.length ? 0.6 : 0.75, {
-          role: 'editorial',
-          ocr: d.ocr,
-          attributes: { act: 'JFK Records Act', field: 'RESTRICTIONS' },
-          note: 'postponement ground from the RESTRICTIONS field of the NARA identification form',
-        }),
-      );
-    }
+    restrictionHits(value, m.index + m[0].length - value.length, hits, 'postponement ground from the RESTRICTIONS field of the NARA identification form');
+  }
+  // The same field's value where OCR set the form's labels apart from its values.
+  for (const form of findRifValues(context)) {
+    if (form.restrictions) restrictionHits(form.restrictions.value, form.restrictions.start, hits, 'postponement ground from the identification form, its value set apart from its label by OCR');
   }
   return hits;
 }
