@@ -61,15 +61,6 @@ const SEPARATOR = new Uint8Array(128);
 for (const ch of ' \t-.,_/*\'"`:;~') SEPARATOR[ch.charCodeAt(0)] = 1;
 
 interface Index {
-  terms: readonly Term[];
-  /** Exact letters → spellings. */
-  exact: Map<string, Term[]>;
-  /** A letter → the spellings whose first or second letter it is. */
-  byHead: Map<string, Term[]>;
-  /** Every prefix of every spelling's letters (an exact reading grows only while it is one). */
-  prefixes: Set<string>;
-  /** The longest spelling, in letters. */
-  longest: number;
   /** Every near word of every spelling, for the exact check. */
   near: Map<Term, Set<string>>;
   /**
@@ -78,6 +69,10 @@ interface Index {
    * first and third, 2 for the second and third, and `a`, `b` are letter indices (A = 0).
    */
   byPair: Array<readonly Term[] | undefined>;
+  /** A trie over the spellings' letters: `trie[node * 26 + letter]` is the next node or -1. */
+  trie: Int32Array;
+  /** The spellings that end at each node of the trie. */
+  trieEnds: Array<readonly Term[] | undefined>;
 }
 
 let index: Index | undefined;
@@ -88,24 +83,8 @@ const aligner = new OcrAligner();
 function getIndex(): Index {
   if (index) return index;
   const terms = getVocabulary();
-  const exact = new Map<string, Term[]>();
-  const byHead = new Map<string, Term[]>();
-  const prefixes = new Set<string>();
   const near = new Map<Term, Set<string>>();
-  let longest = 0;
-  const add = (map: Map<string, Term[]>, key: string, t: Term): void => {
-    const list = map.get(key);
-    if (!list) map.set(key, [t]);
-    else if (!list.includes(t)) list.push(t);
-  };
-  for (const t of terms) {
-    add(exact, t.letters, t);
-    add(byHead, t.letters[0] as string, t);
-    if (t.letters.length > 1) add(byHead, t.letters[1] as string, t);
-    for (let k = 1; k <= t.letters.length; k++) prefixes.add(t.letters.slice(0, k));
-    near.set(t, new Set(t.nearWords));
-    longest = Math.max(longest, t.letters.length);
-  }
+  for (const t of terms) near.set(t, new Set(t.nearWords));
   const byPair: Term[][] = [];
   const put = (which: number, a: string, b: string, t: Term): void => {
     const k = (which * 26 + a.charCodeAt(0) - 65) * 26 + b.charCodeAt(0) - 65;
@@ -118,7 +97,22 @@ function getIndex(): Index {
     put(1, a, c, t);
     put(2, b, c, t);
   }
-  index = { terms, exact, byHead, prefixes, longest, near, byPair };
+  // The trie: node 0 is the root.
+  const next: number[] = new Array(26).fill(-1);
+  const ends: Term[][] = [];
+  for (const t of terms) {
+    let node = 0;
+    for (let k = 0; k < t.letters.length; k++) {
+      const at = node * 26 + t.letters.charCodeAt(k) - 65;
+      if ((next[at] as number) < 0) {
+        next[at] = next.length / 26;
+        for (let q = 0; q < 26; q++) next.push(-1);
+      }
+      node = next[at] as number;
+    }
+    (ends[node] ??= []).push(t);
+  }
+  index = { near, byPair, trie: Int32Array.from(next), trieEnds: ends };
   return index;
 }
 
@@ -203,16 +197,32 @@ export function isBannerLike(shape: LineShape): boolean {
   return !shape.prose && (shape.short || (shape.caps && shape.tokens <= 8));
 }
 
-interface Token {
-  start: number;
-  end: number;
-  /** The token as written. */
-  text: string;
+/** The tokens of the line being read: 0-based offsets, `end` exclusive (reused buffers). */
+interface Tokens {
+  start: Int32Array;
+  end: Int32Array;
+  count: number;
 }
 
-/** Cuts `[start, end)` of `text` into tokens. */
-function tokenize(text: string, start: number, end: number): Token[] {
-  const tokens: Token[] = [];
+const buffers: Tokens = { start: new Int32Array(256), end: new Int32Array(256), count: 0 };
+
+function addToken(tokens: Tokens, start: number, end: number): void {
+  if (tokens.count === tokens.start.length) {
+    const grown = { start: new Int32Array(tokens.count * 2), end: new Int32Array(tokens.count * 2) };
+    grown.start.set(tokens.start);
+    grown.end.set(tokens.end);
+    tokens.start = grown.start;
+    tokens.end = grown.end;
+  }
+  tokens.start[tokens.count] = start;
+  tokens.end[tokens.count] = end;
+  tokens.count++;
+}
+
+/** Cuts `[start, end)` of `text` into tokens, into the shared buffers. */
+function tokenize(text: string, start: number, end: number): Tokens {
+  const tokens = buffers;
+  tokens.count = 0;
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
@@ -234,12 +244,19 @@ function tokenize(text: string, start: number, end: number): Token[] {
   return tokens;
 }
 
+/** The text of tokens `first` to `last`, joined without their separators. */
+function joinedText(text: string, tokens: Tokens, first: number, last: number): string {
+  let out = '';
+  for (let k = first; k <= last; k++) out += text.slice(tokens.start[k] as number, tokens.end[k] as number);
+  return out;
+}
+
 /**
  * Adds the token `[start, end)`, cut where a run of two or more digits meets a run of three or
  * more letters: OCR glues cable numbers and dates to banners ("26SECRET", "SECRET3019552"),
  * while a lone digit inside letters is a letter OCR misread ("5ECRET", "N0FORN").
  */
-function pushSplit(tokens: Token[], text: string, start: number, end: number): void {
+function pushSplit(tokens: Tokens, text: string, start: number, end: number): void {
   let from = start;
   let k = start;
   while (k < end) {
@@ -253,13 +270,13 @@ function pushSplit(tokens: Token[], text: string, start: number, end: number): v
       const digits = digit ? r - k : q - r;
       const letters = digit ? q - r : r - k;
       if (digits >= 2 && letters >= 3) {
-        tokens.push({ start: from, end: r, text: text.slice(from, r) });
+        addToken(tokens, from, r);
         from = r;
       }
     }
     k = r;
   }
-  tokens.push({ start: from, end, text: text.slice(from, end) });
+  addToken(tokens, from, end);
 }
 
 /**
@@ -267,12 +284,12 @@ function pushSplit(tokens: Token[], text: string, start: number, end: number): v
  * budget ("TO SECRET" is not TOP SECRET); a short word (no budget of its own) may have one letter
  * misread in place ("NU FOREIGN DISSEM", "JOP SECRET") when it is the only word misread.
  */
-function wordForWord(tokens: readonly Token[], first: number, term: Term): boolean {
+function wordForWord(text: string, tokens: Tokens, first: number, term: Term): boolean {
   let shortMisread = 0;
   let misread = 0;
   for (let k = 0; k < term.wordLetters.length; k++) {
     const word = term.wordLetters[k] as string;
-    const written = (tokens[first + k] as Token).text;
+    const written = text.slice(tokens.start[first + k] as number, tokens.end[first + k] as number);
     const budget = budgetFor(word.length);
     const cost = ocrDistance(written, word, Math.max(budget, 2));
     if (cost > 0) misread++;
@@ -283,9 +300,23 @@ function wordForWord(tokens: readonly Token[], first: number, term: Term): boole
   return shortMisread === 0 || (shortMisread === 1 && misread === 1);
 }
 
+/** True when `[start, end)` of `text` holds an ASCII letter. */
+function hasLetter(text: string, start: number, end: number): boolean {
+  for (let p = start; p < end; p++) if (isLetterCode(text.charCodeAt(p))) return true;
+  return false;
+}
+
+/** The first three characters of the window starting at token `i` (-1 past the line's tokens). */
+function firstThree(text: string, tokens: Tokens, i: number): [number, number, number] {
+  const out: [number, number, number] = [-1, -1, -1];
+  let k = 0;
+  for (let t = i; t < tokens.count && k < 3; t++) for (let p = tokens.start[t] as number; p < (tokens.end[t] as number) && k < 3; p++) out[k++] = text.charCodeAt(p);
+  return out;
+}
+
 /** True when tokens `first` to `last` are each one character long. */
-function singles(tokens: readonly Token[], first: number, last: number): boolean {
-  for (let k = first; k <= last; k++) if ((tokens[k] as Token).text.length !== 1) return false;
+function singles(tokens: Tokens, first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) if ((tokens.end[k] as number) - (tokens.start[k] as number) !== 1) return false;
   return true;
 }
 
@@ -340,66 +371,75 @@ function explainedByWord(term: Term, joined: string, cost: number): 'word' | 'ti
 
 /** Reads one line (or the clipped window of a long one) and returns its readings, best first where they overlap. */
 function readLine(text: string, from: number, to: number, shape: LineShape, bannerLike: boolean, acrossLines = false): VocabularyMatch[] {
-  const { exact, prefixes } = getIndex();
+  const { trie, trieEnds } = getIndex();
   const tokens = tokenize(text, from, to);
+  const n = tokens.count;
+  const starts = tokens.start;
+  const ends = tokens.end;
   const candidates: Candidate[] = [];
   // A word of six letters or more alone on its line (debris of one or two characters aside)
   // stands where banners stand: it may stray one edit further.
   let substantive = 0;
-  for (const t of tokens) if (t.text.length >= 3) substantive++;
+  for (let k = 0; k < n; k++) if ((ends[k] as number) - (starts[k] as number) >= 3) substantive++;
   const lone = bannerLike && substantive === 1 ? 2 : 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const head = tokens[i] as Token;
-    const c0 = head.text.charCodeAt(0);
+  for (let i = 0; i < n; i++) {
+    const c0 = text.charCodeAt(starts[i] as number);
     // Exact readings in running text start with a capital (lower-case words there are prose);
     // on a banner-like line any case is read, and the detectors judge it.
     if (!bannerLike && !(c0 >= 65 && c0 <= 90)) continue;
-    // Exact readings: the window's letters are a spelling's. Across line breaks (a stamp set on
-    // several lines: "Handle Via / COMINT / Channels") only whole words of a spelling of several.
-    let joined = '';
+    // Exact readings: walk the trie of the spellings' letters over the window. Across line
+    // breaks (a stamp set on several lines: "Handle Via / COMINT / Channels") only whole words of
+    // a spelling of several.
+    let node = 0;
     let crossed = false;
-    for (let j = i; j < tokens.length && j < i + MAX_WINDOW_TOKENS; j++) {
-      const token = tokens[j] as Token;
+    let allUpper = true;
+    exact: for (let j = i; j < n && j < i + MAX_WINDOW_TOKENS; j++) {
       if (j > i) {
-        const join = joinable(text, (tokens[j - 1] as Token).end, token.start);
+        const join = joinable(text, ends[j - 1] as number, starts[j] as number);
         if (join === 0 || (join === 2 && !acrossLines)) break;
         if (join === 2) crossed = true;
       }
-      joined += token.text;
-      const upper = joined.toUpperCase();
-      if (!prefixes.has(upper)) break;
-      for (const term of exact.get(upper) ?? []) {
+      for (let p = starts[j] as number; p < (ends[j] as number); p++) {
+        const c = text.charCodeAt(p);
+        let letter: number;
+        if (c >= 65 && c <= 90) letter = c - 65;
+        else if (c >= 97 && c <= 122) {
+          letter = c - 97;
+          allUpper = false;
+        } else break exact;
+        node = trie[node * 26 + letter] as number;
+        if (node < 0) break exact;
+      }
+      for (const term of trieEnds[node] ?? []) {
         // Several tokens read as one spelling: the spelling's own words, or its letters written
         // apart in capitals ("S E C R E T", "SE CRE T", "S ECRET").
         const spaced = j - i + 1 > term.words;
-        if (spaced && (upper !== joined || crossed)) continue;
+        if (spaced && (!allUpper || crossed)) continue;
         if (acrossLines && !crossed) continue;
-        candidates.push({ term, first: i, last: j, cost: 0, joined });
+        candidates.push({ term, first: i, last: j, cost: 0, joined: joinedText(text, tokens, i, j) });
       }
     }
     // Inexact readings start on a token with a letter (not "053", "0024"), and stay on one line.
-    if (!bannerLike || acrossLines || !/[A-Za-z]/.test(head.text)) continue;
+    if (!bannerLike || acrossLines || !hasLetter(text, starts[i] as number, ends[i] as number)) continue;
     // Inexact readings: every window starting here against each spelling it may be (see
     // poolFor), measured in one pass per spelling as the window grows.
-    const start3 = `${head.text}${tokens[i + 1]?.text ?? ''}${tokens[i + 2]?.text ?? ''}`;
-    const pool = poolFor(start3.charCodeAt(0), start3.length > 1 ? start3.charCodeAt(1) : -1, start3.length > 2 ? start3.charCodeAt(2) : -1);
+    const [w0, w1, w2] = firstThree(text, tokens, i);
+    const pool = poolFor(w0, w1, w2);
+    const headLength = (ends[i] as number) - (starts[i] as number);
     for (const term of pool) {
       const m = term.letters.length;
       const budget = term.budget + (m >= 6 ? lone : 0);
+      // A window only grows: a first token already too long for the spelling reads as nothing.
+      if (headLength - m > budget) continue;
       aligner.reset(term.letters, budget);
       let length = 0;
-      let written = '';
-      for (let j = i; j < tokens.length && j < i + MAX_WINDOW_TOKENS; j++) {
-        const token = tokens[j] as Token;
-        if (j > i && joinable(text, (tokens[j - 1] as Token).end, token.start) !== 1) break;
-        let k = 0;
-        for (; k < token.text.length; k++) {
-          aligner.push(token.text.charCodeAt(k));
-          if (aligner.rowMin > budget) break;
+      window: for (let j = i; j < n && j < i + MAX_WINDOW_TOKENS; j++) {
+        if (j > i && joinable(text, ends[j - 1] as number, starts[j] as number) !== 1) break;
+        for (let p = starts[j] as number; p < (ends[j] as number); p++) {
+          aligner.push(text.charCodeAt(p));
+          if (aligner.rowMin > budget) break window;
         }
-        if (k < token.text.length) break;
-        length += token.text.length;
-        written += token.text;
+        length += (ends[j] as number) - (starts[j] as number);
         if (length - m > budget) break;
         if (m - length > budget) continue;
         const cost = aligner.distance;
@@ -410,8 +450,8 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
         // word for word: each word within its own budget ("TO SECRET" is not TOP SECRET).
         const count = j - i + 1;
         if (count > term.words && cost > 1 && !singles(tokens, i, j)) continue;
-        if (count === term.words && count > 1 && !wordForWord(tokens, i, term)) continue;
-        candidates.push({ term, first: i, last: j, cost, joined: written });
+        if (count === term.words && count > 1 && !wordForWord(text, tokens, i, term)) continue;
+        candidates.push({ term, first: i, last: j, cost, joined: joinedText(text, tokens, i, j) });
       }
     }
   }
@@ -445,7 +485,7 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
   }
   // Best readings first: most letters read, least cost; no two readings share a token.
   unambiguous.sort((a, b) => 2 * b.term.letters.length - b.cost - (2 * a.term.letters.length - a.cost) || a.first - b.first);
-  const used = new Uint8Array(tokens.length);
+  const used = new Uint8Array(n);
   const out: VocabularyMatch[] = [];
   for (const c of unambiguous) {
     let free = true;
@@ -455,8 +495,8 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
     const count = c.last - c.first + 1;
     out.push({
       term: c.term,
-      start: (tokens[c.first] as Token).start,
-      end: (tokens[c.last] as Token).end,
+      start: starts[c.first] as number,
+      end: ends[c.last] as number,
       cost: c.cost,
       tokens: count,
       spaced: count > c.term.words,

@@ -109,12 +109,23 @@ const PAIR_CODES = Int32Array.from(Object.entries(PAIRS).flatMap(([pair, letter]
 /** A distance beyond any bound. */
 const FAR = 1 << 20;
 
-/** Written characters that take part in a letter pair (`r`, `n`, `v`, `c`, `l`, and the letters they stand for). */
-const PAIRABLE = new Uint8Array(128);
+/**
+ * The letter pairs by written character (upper case): for the second character of a pair, the
+ * first (`PAIR_FIRST`) and the letter the pair stands for (`PAIR_FIRST_LETTER`, 0 = A); for a
+ * letter written in place of a pair, the pair's letters (`SPLIT_A`, `SPLIT_B`). -1 elsewhere.
+ */
+const PAIR_FIRST = new Int32Array(128).fill(-1);
+const PAIR_FIRST_LETTER = new Int32Array(128).fill(-1);
+const SPLIT_A = new Int32Array(128).fill(-1);
+const SPLIT_B = new Int32Array(128).fill(-1);
 for (let k = 0; k < PAIR_CODES.length; k += 3) {
-  PAIRABLE[PAIR_CODES[k] as number] = 1;
-  PAIRABLE[PAIR_CODES[k + 1] as number] = 1;
-  PAIRABLE[(PAIR_CODES[k + 2] as number) + 65] = 1;
+  const a = PAIR_CODES[k] as number;
+  const b = PAIR_CODES[k + 1] as number;
+  const letter = PAIR_CODES[k + 2] as number;
+  PAIR_FIRST[b] = a;
+  PAIR_FIRST_LETTER[b] = letter;
+  SPLIT_A[letter + 65] = a - 65;
+  SPLIT_B[letter + 65] = b - 65;
 }
 
 export class OcrAligner {
@@ -138,9 +149,9 @@ export class OcrAligner {
   reset(word: string, bound: number): this {
     const m = word.length;
     this.m = m;
-    // An offset of k from the diagonal costs k edits (2k half edits) but for letter pairs; the band
-    // allows one pair more than the bound strictly needs.
-    this.band = (bound >> 1) + 1;
+    // An offset of k from the diagonal costs at least k half edits (a letter pair shifts by one
+    // for half an edit): cells farther off than the bound cannot lead to a reading within it.
+    this.band = bound;
     if (this.word.length < m) this.word = new Int32Array(m);
     for (let j = 0; j < m; j++) this.word[j] = word.charCodeAt(j) - 65;
     if (this.back.length < m + 3) {
@@ -168,20 +179,28 @@ export class OcrAligner {
     const cur = this.cur;
     const word = this.word;
     const m = this.m;
+    const band = this.band;
     const i = ++this.n;
     // Each step off the diagonal costs at least half an edit: outside the band, nothing fits.
-    const lo = i - this.band > 1 ? i - this.band : 1;
-    const hi = i + this.band < m ? i + this.band : m;
-    const fillTo = hi + 2 < m ? hi + 2 : m;
-    for (let j = lo - 2 > 0 ? lo - 2 : 0; j <= fillTo; j++) cur[j] = FAR;
-    cur[0] = i <= this.band ? 2 * i : FAR;
+    const lo = i - band > 1 ? i - band : 1;
+    const hi = i + band < m ? i + band : m;
+    // The next row reads this one up to two cells outside the band: mark them out of reach.
+    if (lo - 1 >= 1) cur[lo - 1] = FAR;
+    if (lo - 2 >= 1) cur[lo - 2] = FAR;
+    if (hi + 1 <= m) cur[hi + 1] = FAR;
+    if (hi + 2 <= m) cur[hi + 2] = FAR;
+    cur[0] = i <= band ? 2 * i : FAR;
     let rowMin = lo === 1 ? (cur[0] as number) : FAR;
     const wp = this.prevChar;
-    const pairable = w < 128 && PAIRABLE[w] === 1;
+    const ascii = w < 128;
+    // Letter pairs: w closing a written pair ("rn" for "m"), or w written for a pair ("m" for "rn").
+    const pairFirst = ascii && i > 1 ? (PAIR_FIRST[w] as number) : -1;
+    const pairFirstLetter = ascii ? (PAIR_FIRST_LETTER[w] as number) : -1;
+    const splitA = ascii ? (SPLIT_A[w] as number) : -1;
+    const splitB = ascii ? (SPLIT_B[w] as number) : -1;
     for (let j = lo; j <= hi; j++) {
       const t = word[j - 1] as number;
-      const sub = w < 128 ? (SUB[w * 26 + t] as number) : subCost(w, t);
-      let v = (prev[j - 1] as number) + sub;
+      let v = (prev[j - 1] as number) + (ascii ? (SUB[w * 26 + t] as number) : subCost(w, t));
       const del = (prev[j] as number) + 2;
       if (del < v) v = del;
       const ins = (cur[j - 1] as number) + 2;
@@ -190,7 +209,14 @@ export class OcrAligner {
         const swap = (back[j - 2] as number) + 2;
         if (swap < v) v = swap;
       }
-      if (pairable) v = this.pairs(v, w, wp, t, i, j);
+      if (pairFirst === wp && pairFirstLetter === t) {
+        const pair = (back[j - 1] as number) + 1;
+        if (pair < v) v = pair;
+      }
+      if (splitB === t && j > 1 && word[j - 2] === splitA) {
+        const split = (prev[j - 2] as number) + 1;
+        if (split < v) v = split;
+      }
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -201,22 +227,10 @@ export class OcrAligner {
     this.rowMin = rowMin;
   }
 
-  /** The cell's value with the letter-pair readings ("rn" for "m" and back) taken into account. */
-  private pairs(v: number, w: number, wp: number, t: number, i: number, j: number): number {
-    for (let k = 0; k < PAIR_CODES.length; k += 3) {
-      const a = PAIR_CODES[k] as number;
-      const b = PAIR_CODES[k + 1] as number;
-      const letter = PAIR_CODES[k + 2] as number;
-      // Two written letters for one ("rn" for "m").
-      if (i > 1 && wp === a && w === b && letter === t) v = Math.min(v, (this.back[j - 1] as number) + 1);
-      // One written letter for two ("m" for "rn").
-      if (j > 1 && w - 65 === letter && this.word[j - 2] === a - 65 && t === b - 65) v = Math.min(v, (this.prev[j - 2] as number) + 1);
-    }
-    return v;
-  }
-
   /** The distance between the characters pushed so far and the word, in half edits (`FAR` beyond the bound). */
   get distance(): number {
+    // The last cell is only computed while it lies within the band of the last row.
+    if (Math.abs(this.m - this.n) > this.band) return FAR;
     return this.prev[this.m] as number;
   }
 }
