@@ -322,6 +322,7 @@ export const catalogData: unknown = [
         "spellings": [
           "ADMINISTRATIVE - INTERNAL USE ONLY",
           "ADMINISTRATIVE-INTERNAL USE ONLY",
+          "INTERNAL USE ONLY",
           "AIUO"
         ]
       },

@@ -1,7 +1,7 @@
 import type { OcrCorrection } from '../core/vocabulary.js';
 import { anyOf, gate, isDigit, isLetter, isSpace } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
-import { findVocabulary, inCapitals, repairsOf, type VocabularyMatch } from './match-vocabulary.js';
+import { findVocabulary, inCapitals, isOptionsLine, repairsOf, TICK_BEFORE, type VocabularyMatch } from './match-vocabulary.js';
 import { countLowerWords, type ScanContext } from './scan-context.js';
 import { findRifValues } from './rif-form.js';
 import { findSourceNotes } from './source-notes.js';
@@ -82,8 +82,12 @@ function levelOf(raw: string): string | undefined {
   return undefined;
 }
 
-/** A report header's classification field written without a colon: "REPORT CLASS", "CLASSIFICATION". */
-const CLASS_FIELD = /^(?:REPORT\s+)?CLASS(?:IFICATIONS?)?\s*[.\-–]?$/;
+/**
+ * A header field that holds the level, written with or without a colon: "REPORT CLASS SECRET",
+ * "CLASSIFICATION CONFIDENTIAL", the CIA cable's sensitivity indicator "SENSIND: SECRET",
+ * "SECURITY CLASSIFICATION: SECRET".
+ */
+const CLASS_FIELD = /^(?:REPORT\s+)?(?:SECURITY\s+)?(?:CLASS(?:IFICATIONS?)?|SENSIND)\s*[.:\-–]?$/;
 
 /** A form label right before a level: the value of a form field, read by {@link formFieldHits}. */
 const FORM_LABEL_BEFORE = /\b(?:CLASSIFICATION|Classification|CLASS|Class)[ \t]*:[ \t]*[—–-]?[ \t]*$/;
@@ -122,8 +126,9 @@ function bannerHits(context: ScanContext, taken: Set<number>): Hit[] {
     const line = context.lineAt(start);
     // Title-case and lower-case words are banners only alone on their line (read by
     // loneTitleHits), among other markings and nothing else ("For The President Only - Top
-    // Secret"), or OCR-damaged alone on a banner-like line.
-    if (!capitals && !(exact && onlyMarkings(text, line, matches)) && (exact || m.line.tokens > 1)) continue;
+    // Secret"), in a transcriber's description of a stamp ("![Top Secret stamp]"), or
+    // OCR-damaged alone on a banner-like line.
+    if (!capitals && !(exact && (onlyMarkings(text, line, matches) || describedStamp(text.slice(line.start, start), text.slice(end, line.end)))) && (exact || m.line.tokens > 1)) continue;
     const ocr = repairsOf(m, raw);
     const lineBefore = text.slice(line.start, start);
     if (FORM_LABEL_BEFORE.test(lineBefore)) continue;
@@ -142,13 +147,24 @@ function bannerHits(context: ScanContext, taken: Set<number>): Hit[] {
     }
     // A value in brackets ("[ RESTRICTED ]") is a withheld form field, not a level.
     if (/(?<!!)\[\s?$/.test(lineBefore) && /^\s?\]/.test(after)) continue;
+    if (isOptionsLine(context, start)) {
+      const ticked = TICK_BEFORE.test(lineBefore);
+      hits.push(
+        ticked
+          ? { ...base, role: 'marking', confidence: 0.85, attributes: { context: 'form-field' }, note: 'the ticked level of a form\'s options' }
+          : { ...base, role: 'mention', confidence: 0.5, attributes: { context: 'form-legend' }, note: 'a level printed among a form\'s options, not ticked' },
+      );
+      taken.add(start);
+      continue;
+    }
     const before = stripMarkup(lineBefore);
     // A header field without a colon ("REPORT CLASS SECRET", "CLASSIFICATION CONFIDENTIAL") opens the line as a banner does.
     const field = CLASS_FIELD.test(before) && !m.line.prose;
     const atStart = field || before === '' || /^[.,:;\-–]*$/.test(before) || (before.length <= 3 && !/[A-Za-z]{3}/.test(before));
     const talkedAbout = !field && MENTION_BEFORE.test(before);
     let place: 'banner' | 'noisy' | undefined;
-    if (atStart && bannerTail(after)) place = 'banner';
+    if (describedStamp(lineBefore, after)) place = 'banner';
+    else if (atStart && bannerTail(after)) place = 'banner';
     // At the end of a line: a banner, unless the line is prose or names a classification verb.
     else if (stripMarkup(after) === '' && !talkedAbout && countLowerWords(before) < 4) place = 'banner';
     else if (m.bannerLike && m.line.short && isNoisyLine(text, line, start, end)) place = 'noisy';
@@ -171,6 +187,21 @@ function bannerHits(context: ScanContext, taken: Set<number>): Hit[] {
     }
   }
   return hits;
+}
+
+/** Words a transcriber uses to describe a stamp or banner around the level it reads. */
+const DESCRIBING = /^(?:stamp|stamped|marking|marked|mark|banner|header|image|seal|text|label|classification|the|a|with|reading|of|partially|visible|at|top|bottom|page|red|black|large|handwritten)$/i;
+
+/**
+ * True when the level stands in a transcriber's description of the page whose other words only
+ * describe a stamp: "![Top Secret stamp]", "![stamp: SECRET]", "[Figure: SECRET stamp]".
+ */
+function describedStamp(lineBefore: string, after: string): boolean {
+  const open = /(?:!\[|\[(?:Figure|Image|Stamp)\s?:?)([^\[\]]*)$/.exec(lineBefore);
+  const close = /^([^\[\]]*)\]/.exec(after);
+  if (!open || !close) return false;
+  const words = `${open[1] as string} ${close[1] as string}`.match(/[A-Za-z]+/g) ?? [];
+  return words.every((w) => DESCRIBING.test(w));
 }
 
 /** True when a line holds nothing but vocabulary readings, markup and punctuation, and more than one reading. */
@@ -261,6 +292,14 @@ function formFieldHits(context: ScanContext): Hit[] {
   return hits;
 }
 
+// A portion mark in words, with the writer's initials: "(Unclassified - MLG) The …", "(Secret - DTC)".
+const WORD_PORTION = gate(
+  'classification/word-portion',
+  /^[ \t]*(?:[#>*]+[ \t]*)?(?:\d{1,3}\.[ \t]*)?\((Top Secret|Secret|Confidential|Unclassified|TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?:[ \t]?[-–—][ \t]?[A-Z]{2,4})?\)/gm,
+  trigger('portion in words', ['(Top Secret', '(Secret', '(Confidential', '(Unclassified', '(TOP SECRET', '(SECRET', '(CONFIDENTIAL', '(UNCLASSIFIED']),
+  anyOf(' \t#>*.', isDigit),
+);
+
 // A portion mark closing a subject line: "SUBJECT: … Criteria (S)", "Subj: … (C}".
 const SUBJECT_PORTION = gate(
   'classification/subject-portion',
@@ -275,6 +314,13 @@ function portionHits(context: ScanContext): Hit[] {
     const mark = m[1] as string;
     const start = m.index + m[0].lastIndexOf(mark);
     hits.push(levelHit(mark.slice(1, -1), start, start + mark.length, 'portion', 0.85, { place: 'subject line' }));
+  }
+  for (const m of context.matches(WORD_PORTION)) {
+    const word = m[1] as string;
+    const code = levelOf(word.toUpperCase());
+    if (!code) continue;
+    const start = m.index + m[0].indexOf(word);
+    hits.push(levelHit(code, start, start + word.length, 'portion', 0.85, { form: 'words' }));
   }
   for (const m of context.matches(PORTION)) {
     const code = (m[1] as string).toUpperCase();

@@ -1,6 +1,6 @@
 import type { OcrCorrection } from '../core/vocabulary.js';
 import type { Detector, Hit } from './hit.js';
-import { findVocabulary, inCapitals, repairsOf } from './match-vocabulary.js';
+import { findVocabulary, inCapitals, isOptionsLine, repairsOf, TICK_BEFORE } from './match-vocabulary.js';
 import { inRanges, type ScanContext } from './scan-context.js';
 import { findSourceNotes } from './source-notes.js';
 
@@ -60,6 +60,12 @@ export const controlDetector: Detector = {
       // In a source note the caveats follow the classification: "Secret; Eyes Only."
       if (inRanges(noteRanges, m.start)) {
         if (m.cost === 0) hits.push(hitFor(context, m.start, m.end, m.term.code, ocr, 'editorial', 0.9));
+        continue;
+      }
+      // An option printed among a form's classification options, ticked or not.
+      if (isOptionsLine(context, m.start)) {
+        const ticked = TICK_BEFORE.test(text.slice(context.lineAt(m.start).start, m.start));
+        hits.push({ ...hitFor(context, m.start, m.end, m.term.code, ocr, ticked ? 'marking' : 'mention', ticked ? 0.85 : 0.5), note: ticked ? 'the ticked option of a form' : 'an option printed on a form, not ticked' });
         continue;
       }
       if (m.line.prose) {

@@ -35,7 +35,7 @@ const GDS = gate('declass/GDS', /(?<![A-Za-z0-9])(X?GDS)(?:[-\s]?([1-4]))?(?![A-
 // Category 5B(2)", "Exempt from CAS, Categories 2 and 3" (OCR CAS for GDS).
 const EXEMPT_FROM_GDS = gate(
   'declass/exempt-from-GDS',
-  /\bExempt(?:ed)?\s+[Ff]ro\w{0,2}\s+(GDS|CAS|G[A-Za-z]{0,2}|[Gg]eneral\s+[Dd]eclassification\s+[Ss]chedule)\b(?:\s+of\s+E\.\s?O\.\s?11652)?\s*,?\s*(?:(?:[Ee]xemption\s+)?[Cc]ategor(?:y|ies)\s*:?\s*(?:§\s*)?(?:5B\s?\(\s?([1-4])\s?\)|([1-4](?:\s?(?:,|and|&)\s?[1-4]){0,3})))?/gi,
+  /\bExempt(?:ed)?\s+[Ff]ro\w{0,2}\s+(GDS|CAS|CDS|G[A-Za-z]{0,2}|[Gg]eneral\s+[Dd]eclassification\s+[Ss]chedule)\b(?:\s+of\s+E\.\s?O\.\s?11652)?\s*,?\s*(?:(?:[Ee]xemption\s+)?[Cc]ategor(?:y|ies)\s*:?\s*(?:§\s*)?(?:5B\s?\(\s?([1-4])\s?\)|([1-4](?:\s?(?:,|and|&)\s?[1-4]){0,3})))?/gi,
   trigger('exempt', ['exempt'], false),
 );
 
@@ -56,7 +56,7 @@ const RDS = gate('declass/RDS', /(?<![A-Za-z0-9])(RDS|XDS)[-\s]?([1-4])(?![0-9])
 // E.O. 11652 "E2 IMPDET" (exempt category 2, date impossible to determine), with OCR forms
 // "E 2 IMPDET", "62. IMPDET", "EIMPDET", "-E-2.-.. IMPDET". Anchored on the rare word IMPDET.
 // Trigger: the word itself, at most 12 code units in ("E", 4 separators, the digit, 6 separators).
-const IMPDET = gate('declass/IMPDET', /(?:(?<![A-Za-z0-9])([E6])[-.\s]{0,4}([1-4])?[-.\s]{0,6})?IMPDET\b/g, trigger('IMPDET', ['IMPDET']), 12);
+const IMPDET = gate('declass/IMPDET', /(?:(?<![A-Za-z0-9])([E6])[-.,\s]{0,4}([1-4])?[-.,\s]{0,6})?IMPDET\b/g, trigger('IMPDET', ['IMPDET']), 12);
 
 // E.O. 10964 groups: "GROUP 3 Downgraded at 12 year intervals", "GP-1", "GP 4".
 const GROUP = gate('declass/GROUP', /\b(?:GROUP|Group|GP)[ \-]?([1-4])\b/g, trigger('GROUP', ['GROUP', 'Group', 'GP']));
@@ -199,7 +199,8 @@ function gdsHits(context: ScanContext): Hit[] {
   const covered: Array<[number, number]> = [];
   for (const m of context.matches(EXEMPT_FROM_GDS)) {
     const start = m.index;
-    const end = start + m[0].length;
+    // Without the separators OCR or the form left after it.
+    const end = start + m[0].replace(/[\s,;:.]+$/, '').length;
     covered.push([start, end]);
     const schedule = m[1] as string;
     const ocr: OcrCorrection[] = /^(GDS|general\s+declassification\s+schedule)$/i.test(schedule) ? [] : [{ from: schedule, to: 'GDS', kind: 'edit' }];

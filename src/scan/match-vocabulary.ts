@@ -599,6 +599,31 @@ function dropCrossLineOverlaps(sorted: VocabularyMatch[]): VocabularyMatch[] {
   return kept;
 }
 
+/** A tick right before a reading: `X SECRET`, `☒ SECRET`, `[x] SECRET`, `(X) SECRET`. */
+export const TICK_BEFORE = /(?:^|\s)(?:[xX✓✔☒☑√]|\[\s?[xX✓✔]\s?\]|\(\s?[xX✓✔]\s?\))\s*$/;
+
+/**
+ * True when the line holding `offset` prints three classification levels or more: a form's
+ * options (a routing slip's "UNCLASSIFIED  CONFIDENTIAL  SECRET"), of which only a ticked one
+ * is the document's level, and the markings among them are options too.
+ */
+export function isOptionsLine(context: ScanContext, offset: number): boolean {
+  const lines = context.memo('options-lines', () => {
+    const levels = new Map<number, Set<string>>();
+    for (const m of findVocabulary(context)) {
+      if (m.term.family !== 'classification') continue;
+      const at = context.lineAt(m.start).start;
+      let set = levels.get(at);
+      if (!set) levels.set(at, (set = new Set()));
+      set.add(m.term.code);
+    }
+    const options = new Set<number>();
+    for (const [at, set] of levels) if (set.size >= 3) options.add(at);
+    return options;
+  });
+  return lines.size > 0 && lines.has(context.lineAt(offset).start);
+}
+
 /** The OCR repairs a reading made, for the record's `ocr`. */
 export function repairsOf(m: VocabularyMatch, raw: string): OcrCorrection[] {
   const ocr: OcrCorrection[] = [];

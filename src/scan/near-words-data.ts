@@ -317,6 +317,7 @@ export const NEAR_WORDS: Readonly<Record<string, readonly string[]>> = {
   "MATERNAL",
   "PATERNAL"
  ],
+ "INTERNALUSEONLY": [],
  "INVOLVED": [
   "DEVOLVED",
   "EVOLVED",
