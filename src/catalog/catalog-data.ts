@@ -1958,6 +1958,15 @@ export const catalogData: unknown = [
           "to": null
         },
         "tag": "U"
+      },
+      "desensitized": {
+        "label": "CIA \"DESENSITIZED\" stamp: sensitive indicators removed from the copy",
+        "authority": "CIA handling practice",
+        "valid": {
+          "from": null,
+          "to": null
+        },
+        "tag": "U"
       }
     }
   }

@@ -67,11 +67,16 @@ function stripMarkup(s: string): string {
   return s.replace(/[#*_>|`'"‘’“”!\[\]{}~<™—–\\]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** What follows the level in a cable's header line: a date-time group ("261530Z") or the word CITE. */
+const CABLE_HEADER = /^[\s\-–/.,:;]*(?:\d{4,6}\s?Z\b|[^\n]{0,40}\bCITE\b)/;
+
 /** True when what follows a level word on its line is other markings or header fields, not words. */
 function bannerTail(after: string): boolean {
   const s = stripMarkup(after);
   if (s === '' || /^[-–/.,:;]*$/.test(s)) return true;
   if (countLowerWords(s) > 0) return false;
+  // A cable's header: the level, then the date-time group or the CITE line ("SECRET 261530Z CITE MEXICO CITY 1234").
+  if (CABLE_HEADER.test(s)) return true;
   for (const word of s.match(/[A-Z]{4,}/g) ?? []) if (!BANNER_COMPANIONS.has(word)) return false;
   return true;
 }

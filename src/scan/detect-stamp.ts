@@ -210,6 +210,18 @@ const JFK_ACT = gate(
   anyOf('', isDigit, isSpace),
 );
 
+// The tail of the JFK Act release line, read when its start is garbled or broken over lines:
+// "… KENNEDY ASSASSINATION RECORDS ACT OF 1992" (the start is found by looking back for RELEASE).
+const JFK_ACT_LOOSE = gate(
+  'stamp/JFK-Act-tail',
+  /\b(?:KENNEDY|ASSASSINATION)\s{1,3}(?:ASSASSINATION\s{1,3})?RECORDS\.?\s{1,3}(?:COLLECTION\s{1,3})?ACT\s{1,3}OF\s{1,3}1992\b/gi,
+  trigger('records act', ['records'], false),
+  28,
+);
+
+// The CIA "DESENSITIZED" stamp (OCR "DEOISITIZED"), printed or in a transcriber's description.
+const DESENSITIZED = gate('stamp/desensitized', /\bDE[A-Z]{2,6}TIZED\b/g, trigger('tized', ['TIZED']), 10);
+
 // "CIA HAS NO OBJECTION TO DECLASSIFICATION AND/OR RELEASE …", "No DoD objection to public
 // disclosure …" (OCR "OSSECTION").
 // Trigger: "ION TO"; before it stand only letters and spaces (agency, HAS, NO, O…).
@@ -255,8 +267,15 @@ const FOIA_CASE = gate(
   anyOf('.', isLetter, isSpace),
 );
 
-// "REPRODUCTION BY OTHER THAN THE ISSUING OFFICE IS PROHIBITED" (OCR "1SSUING", "PROHISITED").
-const REPRODUCTION = gate('stamp/reproduction', /REPRODUCTION\s+BY\s+OTHER\s+THAN\s+(?:THE\s+)?[1I]SSUING\s+OFFICE\s+[1I]S\s+PROH\w{3,6}/gi, trigger('reproduction', ['reproduction'], false));
+// "REPRODUCTION BY OTHER THAN THE ISSUING OFFICE IS PROHIBITED", whole, cut short by the scan
+// ("REPRODUCTION BY OTHER TH.") or with its first word garbled ("REPR: ooucT: ON BY OTHER THAN
+// THE ASSUING OFFICE IS PROSN2TIO"); OCR "1SSUING", "PROHISITED".
+const REPRODUCTION = gate(
+  'stamp/reproduction',
+  /(?:REPRODUCTION|REPR\w{0,10}[^\n]{0,12}?)\s{1,3}BY\s{1,3}OTHER\s{1,3}TH(?:AN\s{1,3}(?:THE\s{1,3})?\w{0,2}SSUING\s{1,3}OFFICE(?:\s{1,3}[1I]S\s{1,3}PRO\w{3,8})?|\w{0,2}\.)/gi,
+  trigger('by other than', ['by other th'], false),
+  28,
+);
 
 /** Repairs a CREST document id read by OCR (`CIA-RDP80BO1495R…` → `CIA-RDP80B01495R…`), or returns `undefined`. */
 export function repairRdpId(raw: string): string | undefined {
@@ -373,6 +392,23 @@ function singleStampHits(context: ScanContext): Hit[] {
   }
   for (const m of context.matches(FOIA_CASE)) {
     hits.push(stampHit('foia-case', m.index, m.index + m[0].length, 0.95, { caseNumber: m[1], documentNumber: m[2], ...dateAttributes(m[3]) }));
+  }
+  // Where the whole release lines read above end: their tails are not read again.
+  const releaseEnds = new Set<number>();
+  for (const h of hits) if (h.code === 'jfk-act') for (let k = 0; k <= 4; k++) releaseEnds.add(h.end - k);
+  for (const m of context.matches(JFK_ACT_LOOSE)) {
+    const end = m.index + m[0].length;
+    if (releaseEnds.has(end)) continue;
+    // Back over the garbled start of the line, up to two lines: "2025 RELEASE UNDE / NDER THE PRESIDENT".
+    const window = text.slice(Math.max(0, m.index - 160), m.index);
+    const release = /(?:(?:19|20)\d{2}\s{0,3})?R[E3]L[E3]AS\w{0,3}[^\n]{0,80}(?:\n[^\n]{0,80}){0,2}$/i.exec(window);
+    const start = release ? m.index - window.length + release.index : m.index;
+    const year = release ? /^(?:19|20)\d{2}/.exec(release[0]) : null;
+    hits.push(stampHit('jfk-act', start, end, 0.8, year ? { releaseYear: Number(year[0]) } : {}, { ocr: [{ from: text.slice(start, end), to: 'RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992', kind: 'edit' as const }] }));
+  }
+  for (const m of context.matches(DESENSITIZED)) {
+    if (isProse(context.lineText(m.index))) continue;
+    hits.push(stampHit('desensitized', m.index, m.index + m[0].length, /^DESENSITIZED$/i.test(m[0]) ? 0.85 : 0.6));
   }
   for (const m of context.matches(REPRODUCTION)) {
     const ocr = /THE ISSUING OFFICE IS PROHIBITED/i.test(m[0].replace(/\s+/g, ' ')) ? [] : [{ from: m[0], to: 'REPRODUCTION BY OTHER THAN THE ISSUING OFFICE IS PROHIBITED', kind: 'edit' as const }];

@@ -569,9 +569,11 @@ export function findVocabulary(context: ScanContext): VocabularyMatch[] {
       const line = locator.lineRange(n);
       const shape = shapeLine(text, line.start, line.end);
       let found = readLine(text, s, window.end, shape, false);
-      // A line made mostly of markings ("NO FOREIGN DISSEM/BACKGROUND USE ONLY/NO DISSEM ABOAD")
-      // is banner-like whatever its length: read it again, inexactly.
-      if (!shape.prose && found.length > 0 && markingShare(found, shape) >= 0.5) found = readLine(text, s, window.end, shape, true);
+      // A line made mostly of markings ("NO FOREIGN DISSEM/BACKGROUND USE ONLY/NO DISSEM ABOAD"),
+      // or a line in capitals that opens with a level (a cable's header: "SECRET 261530Z CITE …
+      // RYBAT TYPIC ININTEL"), is banner-like whatever its length: read it again, inexactly.
+      const opensWithLevel = shape.caps && found.some((m) => m.term.family === 'classification' && text.slice(line.start, m.start).replace(/[\s#*_>|`'"!.,:;\-[\](){}~]/g, '').length === 0);
+      if (!shape.prose && found.length > 0 && (opensWithLevel || markingShare(found, shape) >= 0.5)) found = readLine(text, s, window.end, shape, true);
       for (const m of found) out.push(m);
       readUpTo.set(n, window.end);
     }
