@@ -393,12 +393,11 @@ function singleStampHits(context: ScanContext): Hit[] {
   for (const m of context.matches(FOIA_CASE)) {
     hits.push(stampHit('foia-case', m.index, m.index + m[0].length, 0.95, { caseNumber: m[1], documentNumber: m[2], ...dateAttributes(m[3]) }));
   }
-  // Where the whole release lines read above end: their tails are not read again.
-  const releaseEnds = new Set<number>();
-  for (const h of hits) if (h.code === 'jfk-act') for (let k = 0; k <= 4; k++) releaseEnds.add(h.end - k);
+  // The whole release lines read above: their tails are not read again.
+  const releases = hits.filter((h) => h.code === 'jfk-act').map((h) => [h.start, h.end] as [number, number]).sort((a, b) => a[0] - b[0]);
   for (const m of context.matches(JFK_ACT_LOOSE)) {
     const end = m.index + m[0].length;
-    if (releaseEnds.has(end)) continue;
+    if (overlapsAny(releases, m.index, end)) continue;
     // Back over the garbled start of the line, up to two lines: "2025 RELEASE UNDE / NDER THE PRESIDENT".
     const window = text.slice(Math.max(0, m.index - 160), m.index);
     const release = /(?:(?:19|20)\d{2}\s{0,3})?R[E3]L[E3]AS\w{0,3}[^\n]{0,80}(?:\n[^\n]{0,80}){0,2}$/i.exec(window);
