@@ -6,7 +6,8 @@
  * Positions: offsets into the extracted text are 0-based UTF-16, end exclusive; page numbers
  * are 1-based; boxes are `[left, bottom, right, top]` in PDF units (see {@link PdfBoxSchema}).
  */
-export { extractPdf, isPdf, PAGE_SEPARATOR } from './pdf/extract-pdf.js';
+export { extractPdf, PAGE_SEPARATOR } from './pdf/extract-pdf.js';
+export { isPdf } from './pdf/is-pdf.js';
 export type { ExtractPdfOptions, ExtractPdfResult, PdfExtraction, PdfPage, PdfTextItem, PdfRedactionBox, PdfReadFailureCode } from './pdf/extract-pdf.js';
 export { analyzePdf } from './pdf/analyze-pdf.js';
 export type { AnalyzePdfOptions, AnalyzePdfResult, PdfAnalysis } from './pdf/analyze-pdf.js';

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../core/errors.js';
 import { findRedactionBoxes, type BoxKind } from './find-redaction-boxes.js';
+import { indexOfBytes, isPdf } from './is-pdf.js';
 import { layoutPage } from './layout-page.js';
 import { loadPdfjs } from './load-pdfjs.js';
 import { toMatrix, type Matrix } from './matrix.js';
@@ -83,22 +84,7 @@ export type ExtractPdfResult = PdfExtraction | { ok: false; code: PdfReadFailure
 /** The separator between pages in the extracted text. */
 export const PAGE_SEPARATOR = '\n\f\n';
 
-/** The bytes a PDF starts with, within its first 1024 bytes (readers accept leading junk up to there). */
-const PDF_HEADER = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 const EOF_MARKER = [0x25, 0x25, 0x45, 0x4f, 0x46]; // %%EOF
-
-function indexOfBytes(bytes: Uint8Array, pattern: readonly number[], from: number, to: number): number {
-  outer: for (let i = Math.max(0, from); i <= Math.min(bytes.length, to) - pattern.length; i++) {
-    for (let j = 0; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
-    return i;
-  }
-  return -1;
-}
-
-/** True when the bytes are a PDF: `%PDF-` within the first 1024 bytes, as readers accept it. The file name plays no part. */
-export function isPdf(bytes: Uint8Array): boolean {
-  return indexOfBytes(bytes, PDF_HEADER, 0, 1024) >= 0;
-}
 
 /** True when `%%EOF` stands within the last 2 KiB: a file cut short (an interrupted download) lacks it. */
 function hasEnd(bytes: Uint8Array): boolean {

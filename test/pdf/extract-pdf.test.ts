@@ -58,7 +58,7 @@ describe('extractPdf: text', () => {
     const codes = result.records.filter((r) => r.family === 'foia');
     expect(codes.map((r) => [r.code, r.page])).toEqual([['b1', 1], ['b3', 2], ['b6', 3]]);
     for (const r of codes) {
-      expect(r.attributes.box?.[0]).toBe(20);
+      expect((r.attributes.box as number[])[0]).toBe(20);
       expect(result.text.slice(r.span.start.offset, r.span.end.offset)).toBe(r.raw);
     }
   });
