@@ -66,6 +66,7 @@ interface Line {
 
 // Characters that would break lines or pages in the extracted text.
 const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+const CONTROL_TEST = /[\u0000-\u001f\u007f\u2028\u2029]/;
 
 /**
  * Lays out one page's glyphs as text, in a reading order like `pdftotext -layout`: glyphs are
@@ -98,39 +99,43 @@ export function layoutPage(glyphs: readonly PageGlyph[], boxes: readonly Redacti
     else groups.set(angle, [cell]);
   };
   let order = 0;
+  const [va, vb, vc, vd, ve, vf] = view;
   for (const g of glyphs) {
     const mask = maskOf.get(g) ?? -1;
-    const text = mask >= 0 ? MASK.repeat(Math.max(1, [...g.char].length)) : g.char.replace(CONTROL, '');
+    const text = mask >= 0 ? MASK.repeat(Math.max(1, [...g.char].length)) : CONTROL_TEST.test(g.char) ? g.char.replace(CONTROL, '') : g.char;
     if (text === '') continue;
-    const [ox, oy] = applyMatrix(view, g.origin[0], g.origin[1]);
-    const [ex, ey] = applyMatrix(view, g.end[0], g.end[1]);
-    const [tx, ty] = applyMatrix(view, g.top[0], g.top[1]);
-    const size = Math.hypot(tx - ox, ty - oy);
+    // Origin, advance end and top in display space (y down).
+    const ox = va * g.ox + vc * g.oy + ve;
+    const oy = vb * g.ox + vd * g.oy + vf;
+    const ex = va * g.ex + vc * g.ey + ve;
+    const ey = vb * g.ex + vd * g.ey + vf;
+    const tx = va * g.tx + vc * g.ty + ve;
+    const ty = vb * g.tx + vd * g.ty + vf;
+    const size = Math.sqrt((tx - ox) * (tx - ox) + (ty - oy) * (ty - oy));
     if (!(size > 0)) continue;
     // The writing direction: along the advance, or square to the glyph's up vector when it has no width.
     let dx = ex - ox;
     let dy = ey - oy;
-    if (Math.hypot(dx, dy) < 1e-6) {
+    if (Math.abs(dx) + Math.abs(dy) < 1e-6) {
       dx = -(ty - oy);
       dy = tx - ox;
     }
-    const angle = ((Math.round((Math.atan2(dy, dx) * 180) / Math.PI) % 360) + 360) % 360;
-    const rad = (angle * Math.PI) / 180;
-    const cos = Math.cos(rad);
-    const sin = Math.sin(rad);
-    const along = (x: number, y: number): number => x * cos + y * sin;
-    const across = (x: number, y: number): number => -x * sin + y * cos;
-    let x0 = along(ox, oy);
-    let x1 = Math.max(x0, along(ex, ey));
+    // Upright text (almost all of it) needs no trigonometry.
+    const angle = dx > 0 && Math.abs(dy) <= 1e-3 * dx ? 0 : ((Math.round((Math.atan2(dy, dx) * 180) / Math.PI) % 360) + 360) % 360;
+    const cos = angle === 0 ? 1 : Math.cos((angle * Math.PI) / 180);
+    const sin = angle === 0 ? 0 : Math.sin((angle * Math.PI) / 180);
+    let x0 = ox * cos + oy * sin;
+    let x1 = Math.max(x0, ex * cos + ey * sin);
     const over = shifted.get(g);
     if (over) {
-      const corners: Array<[number, number]> = [applyMatrix(view, over.box[0], over.box[1]), applyMatrix(view, over.box[2], over.box[3])];
-      const right = Math.max(...corners.map(([x, y]) => along(x, y)));
+      const [ax, ay] = applyMatrix(view, over.box[0], over.box[1]);
+      const [bx, by] = applyMatrix(view, over.box[2], over.box[3]);
+      const right = Math.max(ax * cos + ay * sin, bx * cos + by * sin);
       x1 = right + 0.01 + (x1 - x0);
       x0 = right + 0.01;
     }
     sizes.push(size);
-    push(angle, { text, x0, x1, base: across(ox, oy), size, box: mask >= 0 ? null : g.box, mask, blank: mask >= 0 && g.char.trim() === '', order: order++ });
+    push(angle, { text, x0, x1, base: -ox * sin + oy * cos, size, box: mask >= 0 ? null : g.box, mask, blank: mask >= 0 && g.char.trim() === '', order: order++ });
   }
   const typical = median(sizes) ?? 10;
   for (const box of boxes) {

@@ -1,4 +1,4 @@
-import { boxArea, intersectBoxes, type PdfBox } from './pdf-box.js';
+import { intersectBoxes, type PdfBox } from './pdf-box.js';
 import { applyMatrix, IDENTITY, multiplyMatrix, toMatrix, type Matrix } from './matrix.js';
 
 /** A colour as red, green and blue, each 0–1. */
@@ -12,10 +12,13 @@ export interface PageGlyph {
   seq: number;
   /** The box of its em square, from the font's descent to its ascent. */
   box: PdfBox;
-  /** The baseline origin, the end of its advance, and the point one font size above the origin. */
-  origin: readonly [number, number];
-  end: readonly [number, number];
-  top: readonly [number, number];
+  /** The baseline origin (`ox`, `oy`), the end of its advance (`ex`, `ey`), and the point one font size above the origin (`tx`, `ty`). */
+  ox: number;
+  oy: number;
+  ex: number;
+  ey: number;
+  tx: number;
+  ty: number;
   /** False for invisible text (render modes 3 and 7, as OCR layers use), fully transparent text, or text outside the clip. */
   visible: boolean;
   /** Its fill colour, or `null` when it is painted with a pattern. */
@@ -269,8 +272,9 @@ export function readPageContent(fnArray: ArrayLike<number>, argsArray: ArrayLike
     const vertical = font?.vertical === true;
     const fs = t.fontSize;
     const widthScale = fs * (fm[0] as number);
-    const textToUser = multiplyMatrix(s.ctm, t.matrix);
+    const [a, b, c, d, e, f] = multiplyMatrix(s.ctm, t.matrix);
     const visible = (t.renderMode & 3) !== 3 && s.fillAlpha > 0;
+    const clip = s.clip;
     let x = 0;
     for (const item of items) {
       if (typeof item === 'number') {
@@ -282,36 +286,53 @@ export function readPageContent(fnArray: ArrayLike<number>, argsArray: ArrayLike
       const glyph = item as OpGlyph;
       const spacing = (glyph.isSpace ? t.wordSpacing : 0) + t.charSpacing;
       const width = (typeof glyph.width === 'number' ? glyph.width : 0) * widthScale;
-      let ox: number;
-      let oy: number;
-      let ex: number;
-      let ey: number;
-      let box: PdfBox;
+      // The glyph's corners in text space: left/right along the baseline, bottom/top across it.
+      let left: number;
+      let right: number;
+      let bottom: number;
+      let top: number;
+      let baseline: number;
       if (vertical) {
         // Vertical writing: the glyph hangs below its origin, one em wide.
-        ox = t.x - fs / 2;
-        oy = t.y - x - fs;
-        ex = ox + fs;
-        ey = oy;
-        box = boxOf([applyMatrix(textToUser, ox, oy), applyMatrix(textToUser, ex, oy + fs)]);
+        left = t.x - fs / 2;
+        right = left + fs;
+        baseline = t.y - x - fs;
+        bottom = baseline;
+        top = baseline + fs;
       } else {
-        ox = t.x + x * t.hScale;
-        oy = t.y + t.rise;
-        ex = ox + width * t.hScale;
-        ey = oy;
-        box = boxOf([
-          applyMatrix(textToUser, ox, oy + descent * fs),
-          applyMatrix(textToUser, ex, oy + descent * fs),
-          applyMatrix(textToUser, ox, oy + ascent * fs),
-          applyMatrix(textToUser, ex, oy + ascent * fs),
-        ]);
+        left = t.x + x * t.hScale;
+        right = left + width * t.hScale;
+        baseline = t.y + t.rise;
+        bottom = baseline + descent * fs;
+        top = baseline + ascent * fs;
       }
-      const origin = applyMatrix(textToUser, ox, oy);
-      const end = applyMatrix(textToUser, ex, ey);
-      const top = applyMatrix(textToUser, ox, oy + fs);
-      const inClip = s.clip === null || (intersectBoxes(s.clip, box) !== null) || boxArea(box) === 0;
+      // Corners mapped to user space, and their bounding box, without temporary arrays.
+      const x1 = a * left + c * bottom + e;
+      const y1 = b * left + d * bottom + f;
+      const x2 = a * right + c * bottom + e;
+      const y2 = b * right + d * bottom + f;
+      const x3 = a * left + c * top + e;
+      const y3 = b * left + d * top + f;
+      const x4 = a * right + c * top + e;
+      const y4 = b * right + d * top + f;
+      const box: PdfBox = [Math.min(x1, x2, x3, x4), Math.min(y1, y2, y3, y4), Math.max(x1, x2, x3, x4), Math.max(y1, y2, y3, y4)];
       const char = typeof glyph.unicode === 'string' ? glyph.unicode : '';
-      if (char !== '') glyphs.push({ char, seq, box, origin, end, top, visible: visible && inClip, color: s.fill });
+      if (char !== '') {
+        const inClip = clip === null || (box[2] >= clip[0] && box[0] <= clip[2] && box[3] >= clip[1] && box[1] <= clip[3]);
+        glyphs.push({
+          char,
+          seq,
+          box,
+          ox: a * left + c * baseline + e,
+          oy: b * left + d * baseline + f,
+          ex: a * right + c * baseline + e,
+          ey: b * right + d * baseline + f,
+          tx: a * left + c * (baseline + fs) + e,
+          ty: b * left + d * (baseline + fs) + f,
+          visible: visible && inClip,
+          color: s.fill,
+        });
+      }
       const advance = vertical ? (glyph.vmetric ? -(glyph.vmetric[0] as number) * widthScale : width) - spacing * t.fontDirection : width + spacing * t.fontDirection;
       x += advance;
     }
