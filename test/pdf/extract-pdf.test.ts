@@ -1,13 +1,18 @@
-import { PDFDocument, rgb } from 'pdf-lib';
+import { degrees, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { createReport, formatReport, FORMATS, scan } from '../../src/index.js';
+import { createReport, CSV_TABLES, formatReport, FORMATS, scan } from '../../src/index.js';
 import { analyzePdf, extractPdf, isPdf, MASK } from '../../src/pdf.js';
 import { addHighlight, boxOver, createPdf, drawBlackBox, drawLines, drawScan, markEncrypted } from '../support/make-pdf.js';
 
-/** Every rendering of a report of the document, joined: what any output could show. */
+/** Every rendering of a report of the document (each format, view and CSV table), joined: what any output could show. */
 function everyOutput(result: Extract<Awaited<ReturnType<typeof analyzePdf>>, { ok: true }>): string {
   const report = createReport([result]);
-  return [JSON.stringify(result), ...FORMATS.map((format) => formatReport(report, format))].join('\n');
+  const views = ['findings', 'summary', 'records'] as const;
+  const outputs = FORMATS.flatMap((format) => {
+    if (format === 'csv') return CSV_TABLES.map((table) => formatReport(report, format, { table }));
+    return views.filter((view) => !(format === 'markdown' && view === 'records')).map((view) => formatReport(report, format, { view }));
+  });
+  return [JSON.stringify(result), ...outputs].join('\n');
 }
 
 function findings(result: Awaited<ReturnType<typeof analyzePdf>>): string[] {
@@ -95,6 +100,7 @@ describe('extractPdf: redaction boxes', () => {
     expect(box?.attributes).toMatchObject({ hiddenCharacters: 9, boxKind: 'text-under', boxSource: 'content' });
     expect(result.assessment.redactions).toEqual([{ recordId: box?.id, page: 1, codes: ['foia:b6'], justified: true }]);
     const out = everyOutput(result);
+    expect(out).toContain('met the officer'); // the text around the box is there, masked
     expect(out).not.toContain('John');
     expect(out).not.toContain('Smith');
   });
@@ -108,6 +114,42 @@ describe('extractPdf: redaction boxes', () => {
     if (!result.ok) throw new Error(result.reason);
     expect(result.findings.find((f) => f.ruleId === 'pdf-text-under-redaction')?.message).toContain('under it: "John Smith"');
     expect(result.text).not.toContain('John');
+  });
+
+  it('reads a box over a whole paragraph as one redaction, one finding', async () => {
+    const { doc, font } = await createPdf();
+    const page = doc.addPage([612, 792]);
+    drawLines(page, font, ['Summary of the meeting.', 'The source reported that the', 'minister will resign in May', 'and that his deputy agrees.', 'End of summary.'], 72, 700);
+    drawBlackBox(page, { x: 70, y: 700 - 3 * 14.4 - 4, width: 200, height: 3 * 14.4 + 1 });
+    page.drawText('(b)(1)', { x: 300, y: 700 - 14.4, size: 12, font });
+    const result = await analyzePdf(await doc.save());
+    expect(findings(result)).toEqual(['1 pdf-text-under-redaction']);
+    if (!result.ok) return;
+    const boxes = result.records.filter((r) => r.key === 'redaction:blacked-out');
+    expect(boxes).toHaveLength(1);
+    expect(boxes[0]?.attributes).toMatchObject({ lines: 3, boxKind: 'text-under' });
+    expect(result.pdf.boxes[0]?.spans).toHaveLength(3);
+    expect(result.text).not.toMatch(/minister|deputy|source/);
+    expect(result.text.split('\n').slice(0, 5)).toEqual([
+      'Summary of the meeting.',
+      expect.stringMatching(new RegExp(`^${MASK}{20,} +\\(b\\)\\(1\\)$`)),
+      expect.stringMatching(new RegExp(`^${MASK}{20,}$`)),
+      expect.stringMatching(new RegExp(`^${MASK}{20,}$`)),
+      'End of summary.',
+    ]);
+  });
+
+  it('reads a rotated page upright', async () => {
+    const { doc, font } = await createPdf();
+    const page = doc.addPage([612, 792]);
+    page.setRotation(degrees(90));
+    // Drawn so that it reads upright once the page is turned: along the page's y axis.
+    page.drawText('SECRET', { x: 100, y: 100, size: 12, font, rotate: degrees(90) });
+    page.drawText('(b)(1) withheld', { x: 120, y: 100, size: 12, font, rotate: degrees(90) });
+    const result = await analyzePdf(await doc.save());
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.pdf.pages[0]).toMatchObject({ width: 792, height: 612 });
+    expect(result.text).toMatch(/^SECRET\n+\(b\)\(1\) withheld$/);
   });
 
   it('finds text under a dark highlight annotation', async () => {
