@@ -109,7 +109,8 @@ export function findRedactionBoxes(glyphs: readonly PageGlyph[], fills: readonly
       const covered = coverage(glyph, fill.box);
       if (covered >= MIN_COVERAGE && isHiddenBy(glyph, fill)) {
         if (!top || fill.seq > top.seq) top = fill;
-      } else if (covered >= 0.5 && glyph.seq > fill.seq && glyph.char.trim() !== '') {
+      } else if (covered >= 0.5 && glyph.seq > fill.seq && glyph.visible && glyph.char.trim() !== '' && (glyph.color === null || contrast(glyph.color, fill.color) >= MIN_CONTRAST)) {
+        // Readable text printed on the box: a header, or the exemption code on a redaction.
         overlays.set(fill, [...(overlays.get(fill) ?? []), glyph]);
       }
     }
