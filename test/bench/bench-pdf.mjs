@@ -33,6 +33,18 @@ const time = async (fn) => {
 await extractPdf(bytes.slice(0, bytes.length)); // warm-up: loads pdf.js
 const extracts = [];
 for (let i = 0; i < 3; i++) extracts.push(await time(() => extractPdf(bytes)));
+// pdf.js alone, reading every page's operator list (what extractPdf starts from), for scale.
+const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+const operatorLists = [];
+for (let i = 0; i < 3; i++) {
+  operatorLists.push(
+    await time(async () => {
+      const pdf = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, disableFontFace: true }).promise;
+      for (let n = 1; n <= pdf.numPages; n++) await (await pdf.getPage(n)).getOperatorList();
+      await pdf.destroy();
+    }),
+  );
+}
 const analyses = [];
 for (let i = 0; i < 3; i++) analyses.push(await time(() => analyzePdf(bytes, { source: 'bench.pdf' })));
 const first = extracts[0].result;
@@ -42,4 +54,6 @@ const extractMs = median(extracts.map((r) => r.ms));
 const analyzeMs = median(analyses.map((r) => r.ms));
 console.log(`\nPDF extraction: a generated PDF of ${first.pages.length} pages (${(bytes.length / 1e6).toFixed(1)} MB, ${(first.text.length / 1e6).toFixed(2)} M characters of text), median of 3 after a warm-up:`);
 console.log(`  extractPdf   ${(first.pages.length / (extractMs / 1000)).toFixed(0).padStart(5)} pages/s   (${(extractMs / 1000).toFixed(2)} s; runs ${extracts.map((r) => Math.round(r.ms)).join(', ')} ms)`);
+const opListMs = median(operatorLists.map((r) => r.ms));
+console.log(`  pdf.js alone ${(PAGES / (opListMs / 1000)).toFixed(0).padStart(5)} pages/s   (getOperatorList of every page, for scale; extractPdf takes ${(extractMs / opListMs).toFixed(1)}× as long)`);
 console.log(`  analyzePdf   ${(first.pages.length / (analyzeMs / 1000)).toFixed(0).padStart(5)} pages/s   (${(analyzeMs / 1000).toFixed(2)} s; ${analysis.records.length.toLocaleString('en-US')} records, ${analysis.findings.filter((f) => f.ruleId === 'pdf-text-under-redaction').length} boxes over live text, ${first.boxes.length} boxes)`);
