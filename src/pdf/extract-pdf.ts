@@ -5,7 +5,7 @@ import { layoutPage } from './layout-page.js';
 import { loadPdfjs } from './load-pdfjs.js';
 import { toMatrix, type Matrix } from './matrix.js';
 import { roundBox, type PdfBox } from './pdf-box.js';
-import { readPageContent, type FontFacts } from './read-page-content.js';
+import { readPageContent, type FontFacts, type PageFill } from './read-page-content.js';
 
 /** Options of {@link extractPdf}. */
 export interface ExtractPdfOptions {
@@ -48,8 +48,12 @@ export interface PdfRedactionBox {
   page: number;
   box: PdfBox;
   kind: BoxKind;
-  /** `content` for a box drawn in the page, `annotation` for a dark highlight or square annotation. */
-  source: 'content' | 'annotation';
+  /**
+   * `content` for a box drawn in the page, `annotation` for a dark highlight or square
+   * annotation, `unapplied-redaction` for a redaction annotation (`/Redact`) marked but never
+   * applied: the text under it was never removed.
+   */
+  source: 'content' | 'annotation' | 'unapplied-redaction';
   /** Characters still in the text layer under the box (whitespace and filler such as `XXXX` not counted). */
   hiddenCharacters: number;
   /** The text under the box; only with `showHiddenText`, otherwise `null`. */
@@ -150,6 +154,7 @@ export async function extractPdf(bytes: Uint8Array | ArrayBuffer, options: Extra
       }
       const fonts = await loadFonts(page.commonObjs, opList.fnArray, opList.argsArray, pdfjs.OPS);
       const content = readPageContent(opList.fnArray, opList.argsArray, pdfjs.OPS, (name) => fonts.get(name));
+      content.fills.push(...(await unappliedRedactions(page)));
       const viewport = page.getViewport({ scale: 1 });
       const view = toMatrix(viewport.transform) as Matrix;
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
@@ -173,7 +178,7 @@ export async function extractPdf(bytes: Uint8Array | ArrayBuffer, options: Extra
           page: number,
           box: roundBox(box.box),
           kind: box.kind,
-          source: box.annotation ? 'annotation' : 'content',
+          source: box.seq === UNAPPLIED ? 'unapplied-redaction' : box.annotation ? 'annotation' : 'content',
           hiddenCharacters: box.hiddenCharacters,
           hiddenText: options.showHiddenText && box.hidden.length > 0 ? layoutPage(box.hidden, [], view).text.replace(/\s+/g, ' ').trim() : null,
           spans,
@@ -187,6 +192,30 @@ export async function extractPdf(bytes: Uint8Array | ArrayBuffer, options: Extra
   } finally {
     await task.destroy();
   }
+}
+
+/** The drawing position given to redaction annotations: above everything, as their text is meant to be gone. */
+const UNAPPLIED = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The redaction annotations (`/Subtype /Redact`) of a page, as boxes: a reviewer marked the
+ * text for redaction and the redaction was never applied, so whatever lies under the mark is
+ * still in the file. They are read as if drawn last, in black.
+ */
+async function unappliedRedactions(page: { getAnnotations(params?: { intent?: string }): Promise<unknown[]> }): Promise<PageFill[]> {
+  let annotations: unknown[];
+  try {
+    annotations = await page.getAnnotations({ intent: 'display' });
+  } catch {
+    return [];
+  }
+  const fills: PageFill[] = [];
+  for (const a of annotations as Array<{ subtype?: unknown; rect?: unknown }>) {
+    if (a.subtype !== 'Redact' || !Array.isArray(a.rect) || a.rect.length !== 4) continue;
+    const [x0, y0, x1, y1] = a.rect as [number, number, number, number];
+    fills.push({ seq: UNAPPLIED, box: [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)], color: [0, 0, 0], annotation: true });
+  }
+  return fills;
 }
 
 /** Sorts a pdf.js loading error into a failure code. */

@@ -30,7 +30,8 @@ export const textUnderBoxCheck = defineCheck({
       if (typeof hidden !== 'number' || hidden <= 0) return [];
       const text = r.attributes.hiddenText;
       const excerpt = typeof text === 'string' && text !== '' ? `; under it: "${text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text}"` : '';
-      return [{ records: [r], values: { count: hidden, value: `box ${describeBox(r.attributes.box)}${excerpt}` } }];
+      const unapplied = r.attributes.boxSource === 'unapplied-redaction' ? ', a redaction marked but never applied' : '';
+      return [{ records: [r], values: { count: hidden, value: `box ${describeBox(r.attributes.box)}${unapplied}${excerpt}` } }];
     }),
 });
 

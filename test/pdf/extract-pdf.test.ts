@@ -1,8 +1,8 @@
-import { degrees, rgb } from 'pdf-lib';
+import { degrees, rgb, type PDFDocument, type PDFPage } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { createReport, CSV_TABLES, formatReport, FORMATS, scan } from '../../src/index.js';
 import { analyzePdf, extractPdf, isPdf, MASK } from '../../src/pdf.js';
-import { addHighlight, boxOver, createPdf, drawBlackBox, drawLines, drawScan, markEncrypted } from '../support/make-pdf.js';
+import { addHighlight, addRedactMark, boxOver, createPdf, drawBlackBox, drawLines, drawScan, markEncrypted } from '../support/make-pdf.js';
 
 /** Every rendering of a report of the document (each format, view and CSV table), joined: what any output could show. */
 function everyOutput(result: Extract<Awaited<ReturnType<typeof analyzePdf>>, { ok: true }>): string {
@@ -152,15 +152,29 @@ describe('extractPdf: redaction boxes', () => {
     expect(result.text).toMatch(/^SECRET\n+\(b\)\(1\) withheld$/);
   });
 
-  it('finds text under a dark highlight annotation', async () => {
+  /** The informant line with a code beside it, and a mark made over the name by `mark`. */
+  async function markedLine(mark: (doc: PDFDocument, page: PDFPage, box: ReturnType<typeof boxOver>) => void): Promise<Awaited<ReturnType<typeof analyzePdf>>> {
     const { doc, font } = await createPdf();
     const page = doc.addPage([612, 792]);
     page.drawText(line, { x: 72, y: 700, size: 12, font });
-    page.drawText('(b)(7)(C)', { x: 500, y: 700, size: 12, font });
-    addHighlight(doc, page, boxOver(font, hidden, before, 72, 700));
-    const result = await analyzePdf(await doc.save());
+    page.drawText('(b)(6)', { x: 520, y: 700, size: 12, font });
+    mark(doc, page, boxOver(font, hidden, before, 72, 700));
+    return analyzePdf(await doc.save());
+  }
+
+  it('finds text under a dark highlight annotation', async () => {
+    const result = await markedLine(addHighlight);
     expect(findings(result)).toEqual(['1 pdf-text-under-redaction']);
     if (result.ok) expect(result.pdf.boxes.map((b) => b.source)).toEqual(['annotation']);
+  });
+
+  it('finds text under a redaction marked and never applied (a /Redact annotation)', async () => {
+    const result = await markedLine(addRedactMark);
+    expect(findings(result)).toEqual(['1 pdf-text-under-redaction']);
+    if (!result.ok) return;
+    expect(result.pdf.boxes.map((b) => b.source)).toEqual(['unapplied-redaction']);
+    expect(result.findings[0]?.message).toContain('a redaction marked but never applied');
+    expect(result.text).not.toContain('Smith');
   });
 
   it('reads a box over nothing as a placeholder, and asks for a code beside it', async () => {

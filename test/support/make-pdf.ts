@@ -51,6 +51,13 @@ export function addHighlight(doc: PDFDocument, page: PDFPage, box: { x: number; 
   page.node.set(PDFName.of('Annots'), doc.context.obj([doc.context.register(annot)]));
 }
 
+/** A redaction annotation (`/Redact`) marked over a box and never applied: no appearance, nothing removed. */
+export function addRedactMark(doc: PDFDocument, page: PDFPage, box: { x: number; y: number; width: number; height: number }): void {
+  const { x, y, width, height } = box;
+  const annot = doc.context.obj({ Type: 'Annot', Subtype: 'Redact', Rect: [x, y, x + width, y + height], IC: [0, 0, 0], OverlayText: PDFHexString.fromText('(b)(6)') });
+  page.node.set(PDFName.of('Annots'), doc.context.obj([doc.context.register(annot)]));
+}
+
 // A 1 × 1 grey PNG: what a scanned page image stands for.
 const PNG_1X1 = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==', 'base64'));
 
