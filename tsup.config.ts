@@ -2,8 +2,9 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    // The library: the browser-safe core (`.`) and the Node file loader (`./node`).
-    entry: { index: 'src/index.ts', node: 'src/node.ts' },
+    // The library: the browser-safe core (`.`), the Node file loader (`./node`), and the PDF
+    // reader (`./pdf`, which alone imports pdf.js; `pdfjs-dist` stays external as a dependency).
+    entry: { index: 'src/index.ts', node: 'src/node.ts', pdf: 'src/pdf.ts' },
     // Both module systems, so `import` and `require` users get native code.
     format: ['esm', 'cjs'],
     // One declaration file per branch of the exports map (.d.ts for ESM, .d.cts for CJS).

@@ -3,11 +3,12 @@
  * refusing (as a value, never a throw) what cannot be read as text.
  */
 import { createReadStream, readFileSync } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { open, readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { DocumentReadError } from './core/errors.js';
 import type { CheckKind } from './engine/check-kind.js';
+import { isPdf, PDF_HEADER_WINDOW } from './pdf/is-pdf.js';
 import { scanStream, type ScannedPage, type ScanStreamOptions } from './scan-stream.js';
 import { parseRuleSet, type ParseRuleSetResult } from './rules/parse-rule-set.js';
 import { BUILT_IN_PREFIX, BUILT_IN_RULE_SET_NAMES, parseBuiltInRuleSet, resolveRuleSet, type ResolveRuleSetResult } from './rules/resolve-rule-set.js';
@@ -70,9 +71,11 @@ export function loadRuleSet(pathOrName: string, options: LoadRuleSetOptions = {}
 
 /**
  * Why a file could not be read as a document. `empty-directory` and `no-match` come from the
- * CLI, for a directory with no documents and a glob pattern that matches no file.
+ * CLI, for a directory with no documents and a glob pattern that matches no file. `pdf` means
+ * the bytes are a PDF, which is never decoded as text: read it with `extractPdf` or
+ * `analyzePdf` from `redaction-audit/pdf` (the CLI does).
  */
-export type ReadFailureCode = 'not-found' | 'not-readable' | 'binary' | 'invalid-encoding' | 'is-directory' | 'empty-directory' | 'no-match';
+export type ReadFailureCode = 'not-found' | 'not-readable' | 'binary' | 'invalid-encoding' | 'is-directory' | 'empty-directory' | 'no-match' | 'pdf';
 
 /** The reasons given for the read failures `readDocument` and `scanFileStream` share. */
 const REASONS = {
@@ -80,6 +83,7 @@ const REASONS = {
   'invalid-encoding': 'the file is not valid UTF-8 (convert it first, e.g. iconv -f latin1 -t utf-8)',
   'is-directory': 'is a directory',
   'not-found': 'no such file',
+  pdf: 'the file is a PDF: read it with analyzePdf or extractPdf from redaction-audit/pdf (the CLI does)',
 } as const;
 
 /** The result of {@link readDocument}: the text, or why there is none. */
@@ -90,9 +94,11 @@ export type ReadDocumentResult =
 /**
  * Decodes a file's bytes as document text: UTF-8 (a BOM is dropped), or UTF-16 when it starts
  * with a UTF-16 byte-order mark. NUL bytes in a file without a UTF-16 BOM mean a binary file;
- * bytes that are not valid UTF-8 are refused rather than guessed.
+ * bytes that are not valid UTF-8 are refused rather than guessed. A PDF (`%PDF-` in its first
+ * 1024 bytes) is refused with `pdf`, even one whose bytes would decode: its syntax is not its text.
  */
 export function decodeDocument(bytes: Uint8Array, source: string): ReadDocumentResult {
+  if (isPdf(bytes)) return { ok: false, source, code: 'pdf', reason: REASONS.pdf };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, source, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, source, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const probe = bytes.subarray(0, 8192);
@@ -120,12 +126,29 @@ export async function readDocument(path: string): Promise<ReadDocumentResult> {
   return decodeDocument(bytes, path);
 }
 
-/** File name endings treated as documents when a directory is scanned. */
-export const DOCUMENT_EXTENSIONS: readonly string[] = ['.txt', '.text', '.md', '.markdown'];
+/** File name endings treated as documents when a directory is scanned (PDFs are found by their bytes, whatever their name). */
+export const DOCUMENT_EXTENSIONS: readonly string[] = ['.txt', '.text', '.md', '.markdown', '.pdf'];
+
+/** True when a file starts as a PDF does (`%PDF-` in its first 1024 bytes); false when it cannot be read. */
+async function startsAsPdf(path: string): Promise<boolean> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const head = new Uint8Array(PDF_HEADER_WINDOW);
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      return isPdf(head.subarray(0, bytesRead));
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Lists the document files under a directory, recursively, sorted by path so output order is
- * stable. Hidden entries and `node_modules` are skipped.
+ * stable: text files by their ending ({@link DOCUMENT_EXTENSIONS}), and PDFs by their first
+ * bytes, whatever their name. Hidden entries and `node_modules` are skipped.
  */
 export async function listDocuments(directory: string): Promise<string[]> {
   const found: string[] = [];
@@ -135,7 +158,7 @@ export async function listDocuments(directory: string): Promise<string[]> {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
-      else if (DOCUMENT_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) found.push(path);
+      else if (DOCUMENT_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext)) || (entry.isFile() && (await startsAsPdf(path)))) found.push(path);
     }
   };
   await walk(directory);
@@ -146,6 +169,7 @@ export async function listDocuments(directory: string): Promise<string[]> {
 function chooseDecoder(head: Uint8Array, source: string): TextDecoder {
   if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true });
   if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true });
+  if (isPdf(head)) throw new DocumentReadError('pdf', source, REASONS.pdf);
   if (head.subarray(0, 8192).includes(0)) {
     throw new DocumentReadError('binary', source, REASONS.binary);
   }

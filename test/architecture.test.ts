@@ -20,10 +20,11 @@ function files(dir: string): string[] {
  * summarizes and renders what the stages below produce; the
  * `testing/` helpers (RuleTester) belong to the facade, beside `analyze`.
  */
-const LAYERS = ['core', 'catalog', 'scan', 'normalize', 'assess', 'engine', 'rules', 'report', 'accuracy', 'facade', 'cli'];
+const LAYERS = ['core', 'catalog', 'scan', 'normalize', 'assess', 'engine', 'rules', 'report', 'accuracy', 'facade', 'pdf', 'cli'];
 function layerOf(file: string): string {
   const rel = relative(SRC, file).replace(/\\/g, '/');
   const top = rel.split('/')[0] as string;
+  if (rel === 'pdf.ts') return 'pdf';
   if (LAYERS.includes(top)) return top;
   if (top === 'testing') return 'facade';
   return rel === 'node.ts' ? 'cli' : 'facade';
@@ -38,6 +39,19 @@ describe('architecture', () => {
       if (layer === 'cli') continue;
       expect(readFileSync(file, 'utf8'), relative(SRC, file)).not.toMatch(/from ['"]node:/);
     }
+  });
+
+  it('keeps pdf.js out of everything but the PDF entry, and the CLI loads that entry only when given a PDF', () => {
+    for (const file of sources) {
+      const layer = layerOf(file);
+      const text = readFileSync(file, 'utf8');
+      if (layer !== 'pdf') expect(text, relative(SRC, file)).not.toMatch(/(?:from |import\()['"]pdfjs-dist/);
+      if (layer === 'cli') expect(text, relative(SRC, file)).not.toMatch(/^import [^;]*from '\.\.\/pdf(?:\.js|\/extract-pdf\.js|\/analyze-pdf\.js|\/load-pdfjs\.js)'/m);
+    }
+    // Only load-pdfjs.ts names pdf.js at run time, and it imports it dynamically.
+    const loaders = sources.filter((f) => /import\(['"]pdfjs-dist/.test(readFileSync(f, 'utf8')));
+    expect(loaders.map((f) => relative(SRC, f))).toEqual(['pdf/load-pdfjs.ts']);
+    for (const file of sources) expect(readFileSync(file, 'utf8'), relative(SRC, file)).not.toMatch(/^import [^;]*from 'pdfjs-dist/m);
   });
 
   it('imports only downward', () => {

@@ -9,8 +9,9 @@ describe('the README API section', () => {
     const headings = new Set([...api.matchAll(/^### `([A-Za-z]+)`$/gm)].map((m) => m[1]));
     const index = await import('../src/index.js');
     const node = await import('../src/node.js');
+    const pdf = await import('../src/pdf.js');
     const missing: string[] = [];
-    for (const [name, value] of Object.entries({ ...index, ...node })) {
+    for (const [name, value] of Object.entries({ ...index, ...node, ...pdf })) {
       const isCallable = typeof value === 'function' && !/Schema$/.test(name) && !/Error$/.test(name);
       if (isCallable && !headings.has(name)) missing.push(`### \`${name}\``);
       if (!isCallable && !api.includes(`\`${name}\``)) missing.push(name);

@@ -9,6 +9,7 @@ import type { ReportInput } from '../report/create-report.js';
 import type { ResolvedRuleSet } from '../rules/resolve-rule-set.js';
 import type { DateMention } from '../scan/find-dates.js';
 import { createProgress, expandInputs, type CliIo, type InputFailure, type OutputOptions } from './cli-io.js';
+import { analyzePdfInput } from './analyze-pdf-input.js';
 import { loadRuleSets } from './load-rule-sets.js';
 
 /**
@@ -34,6 +35,10 @@ export interface AnalyzeInputsOptions {
   reviewDate?: string;
   /** Stream files at least this large (bytes) when no rule sets are given (default {@link STREAM_THRESHOLD_BYTES}). */
   streamThresholdBytes?: number;
+  /** The name standard input (`-`) is reported under (`--stdin-filename`; default `-`). */
+  stdinFilename?: string;
+  /** Quote the text under redaction boxes of PDFs in findings (`--show-hidden-text`). */
+  showHiddenText?: boolean;
 }
 
 /** What one input gave: its analysis, or why there is none. */
@@ -44,6 +49,7 @@ export interface WorkerOptions {
   ruleRefs: readonly string[] | null;
   documentDate?: string;
   reviewDate?: string;
+  showHiddenText?: boolean;
 }
 
 /** The dates given on the command line, without keys for those not given. */
@@ -80,9 +86,15 @@ export async function analyzeSource(source: string, options: AnalyzeInputsOption
   try {
     if (source !== '-' && options.ruleSets.length === 0) {
       const info = await stat(source).catch(() => undefined);
-      if (info?.isFile() && info.size >= (options.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES)) return await streamDocument(source);
+      if (info?.isFile() && info.size >= (options.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES)) {
+        const streamed = await streamDocument(source);
+        if (!streamed.ok && streamed.error.code === 'pdf') return await analyzePdfInput(source, options);
+        return streamed;
+      }
     }
-    const input: ReadDocumentResult = source === '-' ? decodeDocument(stdin ?? new Uint8Array(0), '-') : await readDocument(source);
+    const label = source === '-' ? (options.stdinFilename ?? '-') : source;
+    const input: ReadDocumentResult = source === '-' ? decodeDocument(stdin ?? new Uint8Array(0), label) : await readDocument(source);
+    if (!input.ok && input.code === 'pdf') return await analyzePdfInput(label, options, source === '-' ? stdin : undefined);
     if (!input.ok) return { ok: false, error: { source: input.source, code: input.code, reason: input.reason } };
     const result = analyze(input.text, {
       source: input.source,
@@ -101,6 +113,7 @@ export function workerAnalyzeOptions(options: WorkerOptions): AnalyzeInputsOptio
   return {
     ruleSets,
     ...givenDates(options),
+    ...(options.showHiddenText ? { showHiddenText: true } : {}),
   };
 }
 
@@ -118,6 +131,7 @@ async function analyzeOnWorkers(
   const workerOptions: WorkerOptions = {
     ruleRefs: options.ruleSets.length === 0 ? null : [...(options.ruleRefs ?? ['recommended'])],
     ...givenDates(options),
+    ...(options.showHiddenText ? { showHiddenText: true } : {}),
   };
   const results: InputResult[] = new Array(sources.length);
   let next = 0;
@@ -207,7 +221,7 @@ export async function analyzeInputs(
     while (ahead.length < READ_AHEAD && i + ahead.length < items.length) ahead.push(start(items[i + ahead.length] as (typeof items)[number]));
     const result = await (ahead.shift() as Promise<InputResult>);
     const item = items[i] as (typeof items)[number];
-    if (!(typeof item === 'string' && byFile.has(item))) progress.tick(typeof item === 'string' ? item : item.source);
+    if (!(typeof item === 'string' && byFile.has(item))) progress.tick(item === '-' ? (options.stdinFilename ?? '-') : typeof item === 'string' ? item : item.source);
     if (result.ok) documents.push(result.document);
     else errors.push(result.error);
   }

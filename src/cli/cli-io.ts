@@ -101,7 +101,7 @@ async function expand(path: string): Promise<Expanded> {
   const info = await stat(path).catch(() => undefined);
   if (info?.isDirectory()) {
     const files = await listDocuments(path);
-    return files.length > 0 ? { files } : { failure: { ok: false, source: path, code: 'empty-directory', reason: 'the directory holds no .txt or .md documents' } };
+    return files.length > 0 ? { files } : { failure: { ok: false, source: path, code: 'empty-directory', reason: 'the directory holds no .txt, .md or PDF documents' } };
   }
   if (!info && isDynamicPattern(path)) {
     const files = await glob(path, { onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false });

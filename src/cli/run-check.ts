@@ -4,6 +4,7 @@ import { isAtLeast, type Severity } from '../core/severity.js';
 import { BaselineSchema, createBaseline, type Baseline } from '../engine/baseline.js';
 import { createReport } from '../report/create-report.js';
 import { analyzeInputs } from './analyze-inputs.js';
+import { reportRuleSets } from './analyze-pdf-input.js';
 import { describeInputFailure } from '../report/formatters/format-text.js';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, type CliIo, type OutputOptions } from './cli-io.js';
 import { loadRuleSets } from './load-rule-sets.js';
@@ -18,6 +19,8 @@ export interface CheckCliOptions extends OutputOptions {
   reviewDate?: string;
   baseline?: string;
   writeBaseline?: string;
+  stdinFilename?: string;
+  showHiddenText?: boolean;
 }
 
 async function readBaseline(path: string, io: CliIo): Promise<Baseline | undefined> {
@@ -57,6 +60,8 @@ export async function runCheck(paths: string[], options: CheckCliOptions, io: Cl
       ruleRefs: options.rules ?? ['recommended'],
       ...(options.documentDate !== undefined ? { documentDate: options.documentDate } : {}),
       ...(options.reviewDate !== undefined ? { reviewDate: options.reviewDate } : {}),
+      ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),
+      ...(options.showHiddenText ? { showHiddenText: true } : {}),
     },
     options,
     io,
@@ -72,7 +77,7 @@ export async function runCheck(paths: string[], options: CheckCliOptions, io: Cl
 
   // --quiet reports errors only, as ESLint's does; the exit code follows what is reported.
   const shown = options.quiet ? documents.map((d) => ({ ...d, findings: d.findings.filter((f) => f.severity === 'error') })) : documents;
-  const report = createReport(shown, { errors, ruleSets, ...(baseline ? { baseline } : {}) });
+  const report = createReport(shown, { errors, ruleSets: reportRuleSets(documents, ruleSets), ...(baseline ? { baseline } : {}) });
   if (!(await emitReport(report, options.format, 'findings', options, io))) return EXIT_FAILURE;
   if (errors.length > 0) return EXIT_FAILURE;
   const failing = report.documents.some((d) => d.findings.some((f) => isAtLeast(f.severity, options.failOn)));

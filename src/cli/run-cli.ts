@@ -13,7 +13,7 @@ import { runSummary, type SummaryCliOptions } from './run-summary.js';
 import { runTestRules } from './run-test-rules.js';
 export { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, type CliIo } from './cli-io.js';
 
-const PATHS_HELP = 'files, directories (their .txt/.md files, recursively), glob patterns in quotes ("docs/**/*.txt"), or - for standard input';
+const PATHS_HELP = 'files (text or PDF), directories (their .txt/.md files and PDFs, recursively), glob patterns in quotes ("docs/**/*.pdf"), or - for standard input';
 
 /** The options every reporting command takes: where to write, colour, quiet, progress. */
 function withOutputOptions(command: Command): Command {
@@ -23,6 +23,16 @@ function withOutputOptions(command: Command): Command {
     .option('--no-color', 'never colour the output')
     .option('-q, --quiet', 'report errors only (check), and print no progress or notes on standard error')
     .option('--no-progress', 'no progress bar, even on a terminal');
+}
+
+/** `--stdin-filename` for the commands that read documents: the name standard input is reported under. */
+function withStdinFilename(command: Command): Command {
+  return command.option('--stdin-filename <name>', 'the name to report standard input (-) under, text or PDF (default: -)');
+}
+
+/** `--show-hidden-text`: quote the text found under PDF redaction boxes (off by default: no output repeats it). */
+function withShowHiddenText(command: Command): Command {
+  return command.option('--show-hidden-text', 'quote a short excerpt of the text found under PDF redaction boxes (default: never shown, only counted)');
 }
 
 /** Reads `--jobs`: a whole number from 1 to 256. */
@@ -53,17 +63,17 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       '\nExamples:\n  redaction-audit scan examples/documents\n  redaction-audit check "docs/**/*.txt" --rules strict --format sarif -o results.sarif\n  redaction-audit summary examples/documents --format markdown\n  redaction-audit rules --explain redact-no-code\n  redaction-audit init\n\nRun redaction-audit <command> --help for the options of each command.',
     );
 
-  withJobsOption(withOutputOptions(
+  withShowHiddenText(withStdinFilename(withJobsOption(withOutputOptions(
     program
       .command('scan')
       .description('find every marking and print one record per marking')
       .argument('<paths...>', PATHS_HELP)
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text')),
-  ))
-    .addHelpText('after', '\nExamples:\n  redaction-audit scan examples/documents\n  redaction-audit scan report.txt --format json -o records.json\n  pdftotext doc.pdf - | redaction-audit scan -\n\nExit codes: 0 every input scanned; 2 usage errors or an input that could not be read.')
+  ))))
+    .addHelpText('after', '\nExamples:\n  redaction-audit scan examples/documents\n  redaction-audit scan release.pdf --format json -o records.json\n  curl -s https://example.org/doc.pdf | redaction-audit scan - --stdin-filename doc.pdf\n\nExit codes: 0 every input scanned; 2 usage errors or an input that could not be read.')
     .action(async (paths: string[], options: ScanCliOptions) => done(await runScan(paths, options, io)));
 
-  withJobsOption(withOutputOptions(
+  withShowHiddenText(withStdinFilename(withJobsOption(withOutputOptions(
     program
       .command('check')
       .description('check documents against rule sets and report the findings')
@@ -75,21 +85,21 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       .option('--review-date <date>', 'the review or release date, YYYY-MM-DD or YYYY (wins over dates read from the text)')
       .option('--baseline <file>', 'hide the findings recorded in this baseline file; report entries that no longer match')
       .option('--write-baseline <file>', 'record the current findings in a baseline file (and exit 0)'),
-  ))
+  ))))
     .addHelpText(
       'after',
-      `\nExamples:\n  redaction-audit check examples/documents\n  redaction-audit check memo.txt --rules strict --fail-on warning\n  redaction-audit check memo.txt --rules ./agency.yaml --review-date 1998-01-01 --format json\n  redaction-audit check "releases/**/*.txt" --format sarif -o redaction-audit.sarif\n  redaction-audit check docs --format github      # annotations in a GitHub Actions job\n${EXIT_HELP}`,
+      `\nExamples:\n  redaction-audit check examples/documents\n  redaction-audit check release.pdf             # PDFs are read directly; boxes over live text are errors\n  redaction-audit check memo.txt --rules strict --fail-on warning\n  redaction-audit check memo.txt --rules ./agency.yaml --review-date 1998-01-01 --format json\n  redaction-audit check "releases/**/*.txt" --format sarif -o redaction-audit.sarif\n  redaction-audit check docs --format github      # annotations in a GitHub Actions job\n${EXIT_HELP}`,
     )
     .action(async (paths: string[], options: CheckCliOptions) => done(await runCheck(paths, options, io)));
 
-  withJobsOption(withOutputOptions(
+  withStdinFilename(withJobsOption(withOutputOptions(
     program
       .command('summary')
       .description('summarize exemptions: counts per code, document and page, co-cited codes, withheld extent, and the withholding index')
       .argument('<paths...>', PATHS_HELP)
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'csv']).default('text'))
       .addOption(new Option('--table <table>', 'the table a CSV holds').choices([...CSV_TABLES]).default('codes')),
-  ))
+  )))
     .addHelpText(
       'after',
       '\nExamples:\n  redaction-audit summary examples/documents\n  redaction-audit summary releases --format markdown -o summary.md\n  redaction-audit summary releases --format csv --table withholdings -o vaughn-index.csv\n\nExit codes: 0 every input summarized; 2 usage errors or an input that could not be read.',

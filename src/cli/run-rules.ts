@@ -1,6 +1,7 @@
 import { BUILT_IN_RULE_SET_NAMES, type ResolvedRuleSet, type RuleDefinition } from '../rules/resolve-rule-set.js';
 import { EXIT_FAILURE, EXIT_OK, writeOutput, type CliIo, type OutputOptions } from './cli-io.js';
 import { loadRuleSets } from './load-rule-sets.js';
+import { getPdfRuleSet } from '../pdf/pdf-rule-set.js';
 
 /** Options of the `rules` command, as commander hands them over. */
 export interface RulesCliOptions extends OutputOptions {
@@ -51,8 +52,10 @@ function list(sets: readonly ResolvedRuleSet[]): string {
 
 /** The `rules` command: lists rule sets and their rules, or explains one rule; exit 2 when a set does not load or the rule is unknown. */
 export async function runRules(refs: string[], options: RulesCliOptions, io: CliIo): Promise<number> {
-  const sets = loadRuleSets(refs.length > 0 ? refs : BUILT_IN_RULE_SET_NAMES, io);
-  if (!sets) return EXIT_FAILURE;
+  const loaded = loadRuleSets(refs.length > 0 ? refs : BUILT_IN_RULE_SET_NAMES, io);
+  if (!loaded) return EXIT_FAILURE;
+  // Without names, every built-in set, and the pdf set that runs on every PDF.
+  const sets = refs.length > 0 ? loaded : [...loaded, getPdfRuleSet()];
   if (options.explain !== undefined) {
     const id = options.explain;
     const found = sets.flatMap((set) => set.definitions.filter((d) => d.id === id).map((def) => ({ set, def })));

@@ -21,6 +21,14 @@ export type Extent = z.infer<typeof ExtentSchema>;
 /**
  * What a record carries besides its code. The named keys are the ones detectors set; others
  * may appear (they are kept, never dropped).
+ *
+ * Records read from a PDF (`redaction-audit/pdf`) also carry `box`: where the record stands on
+ * its page, `[left, bottom, right, top]` in PDF units (1/72 inch) in the page's user space,
+ * origin at the bottom-left, before `/Rotate` (pdf.js's `convertToViewportRectangle` maps it
+ * onto a rendered page). A redaction box read from a PDF is a `redaction:blacked-out` record
+ * with `boxKind` (`text-under` or `placeholder`), `boxSource` (`content`, `annotation` or
+ * `unapplied-redaction`), `hiddenCharacters` (characters still in the text layer under it,
+ * when any) and `hiddenText` (only when asked for with `showHiddenText`).
  */
 export const AttributesSchema = z.looseObject({
   /** The statute cited with a `(b)(3)`, e.g. `50 U.S.C. 3024(i)`. */
