@@ -73,9 +73,44 @@ interface Index {
   trie: Int32Array;
   /** The spellings that end at each node of the trie. */
   trieEnds: Array<readonly Term[] | undefined>;
+  /** Each spelling's letters as a mask of OCR letter classes (see {@link classMask}). */
+  masks: Map<Term, number>;
 }
 
 let index: Index | undefined;
+
+/**
+ * Letters as OCR confuses them, one bit per class ({O, 0, Q}, {I, L, 1, |, !}, {S, 5, $}, {E, C, €},
+ * {Y, V, ¥} …): a spelling's letter whose class the written window lacks costs at least one
+ * whole edit. M, W and D have no bit: OCR writes them as two letters ("rn", "vv", "cl").
+ */
+const CLASS_BIT = new Int32Array(0x2100);
+{
+  const classes = ['O0Q', 'IL1|!', 'S5$', 'B8', 'EC€', 'YV¥', 'G6', 'Z2', 'NH', 'FP', 'A', 'K', 'R', 'T', 'U', 'X', 'J'];
+  classes.forEach((chars, bit) => {
+    for (const ch of chars) {
+      CLASS_BIT[ch.charCodeAt(0)] = 1 << bit;
+      CLASS_BIT[ch.toLowerCase().charCodeAt(0)] = 1 << bit;
+    }
+  });
+}
+
+/** The class mask of `[start, end)` of `text` (see {@link CLASS_BIT}). */
+function classMask(text: string, start: number, end: number): number {
+  let mask = 0;
+  for (let p = start; p < end; p++) {
+    const c = text.charCodeAt(p);
+    if (c < 0x2100) mask |= CLASS_BIT[c] as number;
+  }
+  return mask;
+}
+
+/** The number of bits set in a 32-bit mask. */
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
 
 /** One aligner, reused: readings are measured one at a time. */
 const aligner = new OcrAligner();
@@ -112,7 +147,13 @@ function getIndex(): Index {
     }
     (ends[node] ??= []).push(t);
   }
-  index = { near, byPair, trie: Int32Array.from(next), trieEnds: ends };
+  const masks = new Map<Term, number>();
+  for (const t of terms) {
+    let mask = 0;
+    for (let k = 0; k < t.letters.length; k++) mask |= CLASS_BIT[t.letters.charCodeAt(k)] as number;
+    masks.set(t, mask);
+  }
+  index = { near, byPair, trie: Int32Array.from(next), trieEnds: ends, masks };
   return index;
 }
 
@@ -149,7 +190,13 @@ let generation = 0;
  * character; the second and third, the first misread; one character lost or added before).
  * OCR confusions count as agreement; two edits among the first three letters are too many.
  */
-function poolFor(w0: number, w1: number, w2: number): Term[] {
+function poolFor(w0: number, w1: number, w2: number): readonly Term[] {
+  const ascii = w0 >= 0 && w0 < 128 && w1 < 128 && w2 < 128;
+  const key = ascii ? ((w0 & 127) << 16) | ((w1 & 255) << 8) | (w2 & 255) : -1;
+  if (ascii) {
+    const cached = pools.get(key);
+    if (cached) return cached;
+  }
   const { byPair } = getIndex();
   const pool: Term[] = [];
   generation++;
@@ -168,8 +215,17 @@ function poolFor(w0: number, w1: number, w2: number): Term[] {
       }
     }
   }
+  if (ascii) {
+    if (pools.size >= POOL_CACHE) pools.clear();
+    pools.set(key, pool);
+  }
   return pool;
 }
+
+/** Pools by their first three characters (ASCII), kept until the cache fills. */
+const pools = new Map<number, readonly Term[]>();
+/** How many pools are kept. */
+const POOL_CACHE = 8192;
 
 /**
  * Where exact readings may start: the longest word of every spelling (its first five letters, in
@@ -306,6 +362,20 @@ function hasLetter(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/** True when `[start, end)` holds a letter and at least 60% of its letters are capitals (digits and OCR symbols aside). */
+function capitalsAt(text: string, start: number, end: number): boolean {
+  let letters = 0;
+  let upper = 0;
+  for (let p = start; p < end; p++) {
+    const c = text.charCodeAt(p);
+    if (c >= 65 && c <= 90) {
+      letters++;
+      upper++;
+    } else if (c >= 97 && c <= 122) letters++;
+  }
+  return letters > 0 && upper >= 0.6 * letters;
+}
+
 /** The first three characters of the window starting at token `i` (-1 past the line's tokens). */
 function firstThree(text: string, tokens: Tokens, i: number): [number, number, number] {
   const out: [number, number, number] = [-1, -1, -1];
@@ -371,7 +441,7 @@ function explainedByWord(term: Term, joined: string, cost: number): 'word' | 'ti
 
 /** Reads one line (or the clipped window of a long one) and returns its readings, best first where they overlap. */
 function readLine(text: string, from: number, to: number, shape: LineShape, bannerLike: boolean, acrossLines = false): VocabularyMatch[] {
-  const { trie, trieEnds } = getIndex();
+  const { trie, trieEnds, masks } = getIndex();
   const tokens = tokenize(text, from, to);
   const n = tokens.count;
   const starts = tokens.start;
@@ -419,8 +489,10 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
         candidates.push({ term, first: i, last: j, cost: 0, joined: joinedText(text, tokens, i, j) });
       }
     }
-    // Inexact readings start on a token with a letter (not "053", "0024"), and stay on one line.
-    if (!bannerLike || acrossLines || !hasLetter(text, starts[i] as number, ends[i] as number)) continue;
+    // Inexact readings stay on one line and start on a token in capitals (the detectors take
+    // no other inexact reading), or on the one word of a line ("secren"): not on "053", "0024"
+    // or the mixed-case words of headings and names.
+    if (!bannerLike || acrossLines || !(lone > 0 ? hasLetter(text, starts[i] as number, ends[i] as number) : capitalsAt(text, starts[i] as number, ends[i] as number))) continue;
     // Inexact readings: every window starting here against each spelling it may be (see
     // poolFor), measured in one pass per spelling as the window grows.
     const [w0, w1, w2] = firstThree(text, tokens, i);
@@ -431,6 +503,15 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
       const budget = term.budget + (m >= 6 ? lone : 0);
       // A window only grows: a first token already too long for the spelling reads as nothing.
       if (headLength - m > budget) continue;
+      // Every letter class the tokens within reach lack costs a whole edit: too many, no reading.
+      let reach = 0;
+      let mask = 0;
+      for (let j = i; j < n && reach <= m + budget; j++) {
+        if (j > i && joinable(text, ends[j - 1] as number, starts[j] as number) !== 1) break;
+        mask |= classMask(text, starts[j] as number, ends[j] as number);
+        reach += (ends[j] as number) - (starts[j] as number);
+      }
+      if (2 * popcount((masks.get(term) as number) & ~mask) > budget) continue;
       aligner.reset(term.letters, budget);
       let length = 0;
       window: for (let j = i; j < n && j < i + MAX_WINDOW_TOKENS; j++) {
@@ -529,9 +610,9 @@ export function findVocabulary(context: ScanContext): VocabularyMatch[] {
     // A block of banner-like lines (at most one blank line apart) is also read across its line
     // breaks, for stamps whose words stand on several lines; such readings are kept where no
     // reading of a single line stands.
-    let block: { start: number; end: number; lines: number; shape: LineShape } | undefined;
+    let block: { start: number; end: number; lines: number; shape: LineShape; joins: boolean } | undefined;
     const readBlock = (): void => {
-      if (!block || block.lines < 2) return;
+      if (!block || block.lines < 2 || !block.joins) return;
       for (const m of readLine(text, block.start, block.end, block.shape, true, true)) {
         const n = locator.lineOf(m.start);
         const { start, end } = locator.lineRange(n);
@@ -549,12 +630,15 @@ export function findVocabulary(context: ScanContext): VocabularyMatch[] {
       }
       for (const m of readLine(text, start, end, shape, true)) out.push(m);
       readUpTo.set(n, end);
+      // Only a block holding a word of a spelling of several words may read across its lines.
+      const joins = holdsSpellingWord(text, start, end);
       if (block && start - block.end <= 2) {
         block.end = end;
         block.lines++;
+        block.joins ||= joins;
       } else {
         readBlock();
-        block = { start, end, lines: 1, shape };
+        block = { start, end, lines: 1, shape, joins };
       }
     }
     readBlock();
@@ -580,6 +664,20 @@ export function findVocabulary(context: ScanContext): VocabularyMatch[] {
     out.sort((a, b) => a.start - b.start || a.end - b.end);
     return dropCrossLineOverlaps(out);
   });
+}
+
+/** The words (four letters or more, upper case) of the spellings of several words. */
+let spellingWords: Set<string> | undefined;
+
+/** True when `[start, end)` holds a word of a spelling of several words ("HANDLE", "COMINT", "FOREIGN"). */
+function holdsSpellingWord(text: string, start: number, end: number): boolean {
+  spellingWords ??= new Set(getVocabulary().flatMap((t) => (t.words > 1 ? t.wordLetters.filter((w) => w.length >= 4) : [])));
+  const tokens = tokenize(text, start, end);
+  for (let k = 0; k < tokens.count; k++) {
+    const length = (tokens.end[k] as number) - (tokens.start[k] as number);
+    if (length >= 4 && length <= 14 && spellingWords.has(text.slice(tokens.start[k] as number, tokens.end[k] as number).toUpperCase())) return true;
+  }
+  return false;
 }
 
 /** Drops readings across line breaks that overlap a reading of one line (the single line wins). */
