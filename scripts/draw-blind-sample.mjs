@@ -2,7 +2,11 @@
 // Draws the blind evaluation sample from the benchmark corpus (../shared/corpus/bench) with a fixed
 // seed, so that anyone can redraw exactly the same documents:
 //
-//   node scripts/draw-blind-sample.mjs [outDir] [--seed N] [--count N]
+//   node scripts/draw-blind-sample.mjs [outDir] [--seed N] [--count N] [--exclude manifest.json ...]
+//
+// The first sample (test/fixtures/corpus/blind) used the defaults; the second
+// (test/fixtures/corpus/blind-2) used --seed 20261201 --exclude test/fixtures/corpus/blind/manifest.json,
+// so that it shares no record with the first.
 //
 // Documents already studied while building the scanner are left out: every record id named in the
 // accuracy issues, the documents pinned by the scan snapshot (every 50th document of each file and
@@ -49,9 +53,16 @@ const flag = (name, fallback) => {
   const i = args.indexOf(name);
   return i === -1 ? fallback : Number(args[i + 1]);
 };
+const valueFlags = new Set(['--seed', '--count', '--exclude']);
 const seed = flag('--seed', 20261130);
 const count = flag('--count', 40);
-const outDir = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? join(ROOT, 'test', 'fixtures', 'corpus', 'blind');
+const outDir = args.find((a, i) => !a.startsWith('--') && !valueFlags.has(args[i - 1] ?? '')) ?? join(ROOT, 'test', 'fixtures', 'corpus', 'blind');
+// Records of earlier samples (their manifests' sources) are left out too.
+for (let i = 0; i < args.length; i++) {
+  if (args[i] !== '--exclude') continue;
+  const manifest = JSON.parse(readFileSync(args[i + 1], 'utf8'));
+  for (const d of manifest.documents) for (const id of d.source.match(/\d{3}-\d{5}-\d{5}|jfk_doc_\d+/g) ?? []) STUDIED.add(id);
+}
 
 const candidates = [];
 for (const file of ['jfk-doctly.txt.gz', 'jfk-ocr.txt.gz']) {
