@@ -92,7 +92,7 @@ function levelOf(raw: string): string | undefined {
  * "CLASSIFICATION CONFIDENTIAL", the CIA cable's sensitivity indicator "SENSIND: SECRET",
  * "SECURITY CLASSIFICATION: SECRET".
  */
-const CLASS_FIELD = /^(?:REPORT\s+)?(?:SECURITY\s+)?(?:CLASS(?:IFICATIONS?)?|SENSIND)\s*[.:\-–]?$/;
+const CLASS_FIELD = /(?:^|\s)(?:REPORT\s+)?(?:SECURITY\s+)?(?:CLASS(?:IFICATIONS?)?|SENSIND)\s*[.:\-–]?$/;
 
 /** A form label right before a level: the value of a form field, read by {@link formFieldHits}. */
 const FORM_LABEL_BEFORE = /\b(?:CLASSIFICATION|Classification|CLASS|Class)[ \t]*:[ \t]*[—–-]?[ \t]*$/;
@@ -164,7 +164,7 @@ function bannerHits(context: ScanContext, taken: Set<number>): Hit[] {
     }
     const before = stripMarkup(lineBefore);
     // A header field without a colon ("REPORT CLASS SECRET", "CLASSIFICATION CONFIDENTIAL") opens the line as a banner does.
-    const field = CLASS_FIELD.test(before) && !m.line.prose;
+    const field = CLASS_FIELD.test(before) && !m.line.prose && !/[a-z]{3}/.test(before);
     const atStart = field || before === '' || /^[.,:;\-–]*$/.test(before) || (before.length <= 3 && !/[A-Za-z]{3}/.test(before));
     const talkedAbout = !field && MENTION_BEFORE.test(before);
     let place: 'banner' | 'noisy' | undefined;
@@ -297,6 +297,15 @@ function formFieldHits(context: ScanContext): Hit[] {
   return hits;
 }
 
+// A portion mark closing a paragraph after its last sentence ("… mailing addresses.(S", OCR lost
+// the bracket) or standing alone as a converter's footnote ("[^1]: (S)").
+const CLOSING_PORTION = gate(
+  'classification/closing-portion',
+  /(?:[.!?"”]|^[ \t]*\[\^\d{1,3}\]:)[ \t]?([({](?:TS|S|C|U)[)}]?)[ \t]*$/gm,
+  trigger('closing portion', expand(['(', '{'], ['TS', 'S', 'C', 'U'])),
+  anyOf(' \t.!?"”[]^:', isDigit),
+);
+
 // A portion mark in words, with the writer's initials: "(Unclassified - MLG) The …", "(Secret - DTC)".
 const WORD_PORTION = gate(
   'classification/word-portion',
@@ -319,6 +328,12 @@ function portionHits(context: ScanContext): Hit[] {
     const mark = m[1] as string;
     const start = m.index + m[0].lastIndexOf(mark);
     hits.push(levelHit(mark.slice(1, -1), start, start + mark.length, 'portion', 0.85, { place: 'subject line' }));
+  }
+  for (const m of context.matches(CLOSING_PORTION)) {
+    const mark = m[1] as string;
+    const start = m.index + m[0].lastIndexOf(mark);
+    const code = mark.replace(/[^A-Z]/g, '');
+    hits.push(levelHit(code, start, start + mark.length, 'portion', /[)}]$/.test(mark) ? 0.8 : 0.65, { place: 'paragraph end' }));
   }
   for (const m of context.matches(WORD_PORTION)) {
     const word = m[1] as string;

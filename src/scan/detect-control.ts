@@ -4,6 +4,10 @@ import { findVocabulary, inCapitals, isOptionsLine, repairsOf, TICK_BEFORE } fro
 import { inRanges, type ScanContext } from './scan-context.js';
 import { findSourceNotes } from './source-notes.js';
 
+// A portion mark in words opening a paragraph: "(Internal Use Only - RJK)", "6. (Eyes Only) The …".
+const WORD_PORTION_OPEN = /^[ \t]*(?:[#>*]+[ \t]*)?(?:\d{1,3}\.[ \t]*)?\($/;
+const WORD_PORTION_CLOSE = /^(?:[ \t]?[-–—][ \t]?[A-Z]{2,4})?\)/;
+
 // The countries after "REL TO": "REL TO USA, GBR, CAN" (trigraphs, USA first by convention).
 const COUNTRIES = /^[ \t]?((?:[A-Z]{3}|NATO|FVEY)(?:[ \t]?(?:,|and|AND)[ \t]?(?:[A-Z]{3}|NATO|FVEY)){0,20})/;
 
@@ -66,6 +70,11 @@ export const controlDetector: Detector = {
       if (isOptionsLine(context, m.start)) {
         const ticked = TICK_BEFORE.test(text.slice(context.lineAt(m.start).start, m.start));
         hits.push({ ...hitFor(context, m.start, m.end, m.term.code, ocr, ticked ? 'marking' : 'mention', ticked ? 0.85 : 0.5), note: ticked ? 'the ticked option of a form' : 'an option printed on a form, not ticked' });
+        continue;
+      }
+      // A portion mark in words with the writer's initials: "(Internal Use Only - RJK) The …".
+      if (m.cost === 0 && WORD_PORTION_OPEN.test(text.slice(context.lineAt(m.start).start, m.start)) && WORD_PORTION_CLOSE.test(text.slice(m.end, m.end + 12))) {
+        hits.push({ ...hitFor(context, m.start, m.end, m.term.code, ocr, 'portion', 0.85), note: 'a portion mark in words' });
         continue;
       }
       if (m.line.prose) {

@@ -271,12 +271,12 @@ function impdetHits(context: ScanContext): Hit[] {
 // the long words; the years tell 3 from 4.
 const GROUP_LEGEND = gate(
   'declass/group-legend',
-  /\b(?:(EXCL\w{2,5}|Excl\w{2,5}|excl\w{2,5})\s{1,3}(?:FROM|from|From)\s{1,3}(?:AUTOMATIC|automatic|Automatic)(?=[\s|:;,.-]{1,6}(?:[A-Za-z]{0,4}GRAD|[A-Za-z]{0,3}RE-?\s?GRAD|DOWN|[Dd]own|DE-?\s?CLASS|[Dd]eclass))|(EXEMPTED|Exempted|exempted)\s{1,3}(?:FROM|from|From)\s{1,3}(?:AUTOMATIC|automatic|Automatic)\b|(?:DOWNGRADED|Downgraded|downgraded)\s{1,3}(?:AT|at):?\s{1,3}(3|12)\s{1,3}(?:YEAR|year|Year)\s{1,3}(?:INTERVALS|intervals|Intervals))/g,
+  /\b(?:(EXCL\w{2,5}|Excl\w{2,5}|excl\w{2,5})\s{1,3}(?:FROM|from|From)\s{1,3}(?:AUTOMATIC|automatic|Automatic)|(EXEMPTED|Exempted|exempted)\s{1,3}(?:FROM|from|From)\s{1,3}(?:AUTOMATIC|automatic|Automatic)\b|(?:DOWNGRADED|Downgraded|downgraded)\s{1,3}(?:AT|at):?\s{1,3}(3|12)\s{1,3}(?:YEAR|year|Year)\s{1,3}(?:INTERVALS|intervals|Intervals))/g,
   trigger('group legend', ['automatic', 'intervals'], false),
   40,
 );
 /** The rest of a group legend, on its line and the next: "DOWNGRADING AND DECLASSIFICATION", "DECLASSIFIED AFTER 12 YEARS", "DOD DIR 5200.10". */
-const LEGEND_MORE = /^[^\n]{0,60}(?:\n[ \t]*[^\n]{0,60}(?:DECLASS|declass|Declass|DOWNGRAD|downgrad|Downgrad|5200|YEARS|years)[^\n]{0,30})?/;
+const LEGEND_MORE = /^[^\n]{0,60}(?:\n[ \t]*[^\n]{0,60}(?:CLASS|class|Class|GRAD|grad|Grad|RADING|rading|5200|YEARS|years)[^\n]{0,30})?/;
 
 function groupHits(context: ScanContext): Hit[] {
   const { text } = context;
@@ -284,6 +284,9 @@ function groupHits(context: ScanContext): Hit[] {
   const legends: Array<{ start: number; end: number; group: string }> = [];
   for (const m of context.matches(GROUP_LEGEND)) {
     const group = m[1] ? '1' : m[2] ? '2' : m[3] === '3' ? '4' : '3';
+    // "Excluded from automatic" names group 1 only before downgrading or declassification (OCR
+    // "WIRADING", "DSCLASSIFICATION"), not "… from automatic termination".
+    if (group === '1' && !/^[^A-Za-z]{0,6}(?:[A-Za-z]{1,2}[^A-Za-z]{1,4})?[A-Za-z]{0,5}(?:GRAD|RAD|DOWN|CLASS)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
     // A legend stands on a short line of its own (often in sentence case), not inside a paragraph.
     const line = context.lineAt(m.index);
     if (line.end - line.start > 90) continue;
@@ -297,7 +300,8 @@ function groupHits(context: ScanContext): Hit[] {
     const end = m.index + m[0].length;
     const following = text.slice(end, end + 60);
     const line = context.lineAt(m.index);
-    const alone = line.end - line.start <= 12;
+    // On a short line of its own, or the cable's closing "GP-1" at the end of its last line.
+    const alone = line.end - line.start <= 12 || (/^GP/.test(m[0]) && /^[\s.]*$/.test(text.slice(end, line.end)));
     // "GROUP 1" heading its legend: one record over both.
     while (next < legends.length && (legends[next] as { end: number }).end <= m.index) next++;
     const legend = legends[next];

@@ -214,7 +214,7 @@ const JFK_ACT = gate(
 // "… KENNEDY ASSASSINATION RECORDS ACT OF 1992" (the start is found by looking back for RELEASE).
 const JFK_ACT_LOOSE = gate(
   'stamp/JFK-Act-tail',
-  /\b(?:KENNEDY|ASSASSINATION)\s{1,3}(?:ASSASSINATION\s{1,3})?RECORDS\.?\s{1,3}(?:COLLECTION\s{1,3})?ACT\s{1,3}OF\s{1,3}1992\b/gi,
+  /\b(?:KENNEDY|ASSASSINATION)\s{1,3}(?:ASSASSINATION\s{1,3})?RECORDS[.'‘’"]?\s{1,3}[‘'"]?(?:COLLECTION\s{1,3})?ACT\s{1,3}OF\s{1,3}1992\b/gi,
   trigger('records act', ['records'], false),
   28,
 );

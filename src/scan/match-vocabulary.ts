@@ -384,10 +384,18 @@ function firstThree(text: string, tokens: Tokens, i: number): [number, number, n
   return out;
 }
 
-/** True when tokens `first` to `last` are each one character long. */
+/**
+ * True when tokens `first` to `last` are letters written apart: each one character long, but for
+ * a few OCR ran together (at most one in five, none over three: "C-O-H-PeL-D-B-N-T-I-A-L").
+ */
 function singles(tokens: Tokens, first: number, last: number): boolean {
-  for (let k = first; k <= last; k++) if ((tokens.end[k] as number) - (tokens.start[k] as number) !== 1) return false;
-  return true;
+  let longer = 0;
+  for (let k = first; k <= last; k++) {
+    const length = (tokens.end[k] as number) - (tokens.start[k] as number);
+    if (length > 3) return false;
+    if (length > 1) longer++;
+  }
+  return longer * 5 <= last - first + 1;
 }
 
 /**
@@ -536,7 +544,7 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
       }
     }
   }
-  if (candidates.length === 0) return [];
+  if (candidates.length === 0) return bannerLike && !acrossLines ? readRunTogether(text, tokens, undefined, shape) : [];
 
   // Refuse inexact readings that are an English word, mark those a word explains as well, and
   // refuse readings two spellings of different codes explain equally well.
@@ -586,6 +594,46 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
       bannerLike,
       tie: c.tie === true,
     });
+  }
+  if (bannerLike && !acrossLines) for (const m of readRunTogether(text, tokens, used, shape)) out.push(m);
+  return out;
+}
+
+/**
+ * Two spellings OCR ran into one token ("SECRETYBAT" for SECRET RYBAT, "SECRETNOFORN"): the first
+ * read exactly, the rest as a one-word spelling within its budget. Only tokens in capitals of
+ * eight letters or more that no other reading took.
+ */
+function readRunTogether(text: string, tokens: Tokens, used: Uint8Array | undefined, shape: LineShape): VocabularyMatch[] {
+  const { trie, trieEnds } = getIndex();
+  const out: VocabularyMatch[] = [];
+  for (let k = 0; k < tokens.count; k++) {
+    if (used && used[k] === 1) continue;
+    const start = tokens.start[k] as number;
+    const end = tokens.end[k] as number;
+    if (end - start < 8 || !capitalsAt(text, start, end)) continue;
+    let node = 0;
+    for (let p = start; p < end - 3; p++) {
+      const c = text.charCodeAt(p);
+      const letter = c >= 65 && c <= 90 ? c - 65 : c >= 97 && c <= 122 ? c - 97 : -1;
+      if (letter < 0) break;
+      node = trie[node * 26 + letter] as number;
+      if (node < 0) break;
+      const first = (trieEnds[node] ?? []).find((t) => t.words === 1 && t.letters.length >= 5);
+      if (!first) continue;
+      const rest = text.slice(p + 1, end);
+      let best: { term: Term; cost: number } | undefined;
+      for (const t of poolFor(rest.charCodeAt(0), rest.charCodeAt(1), rest.charCodeAt(2))) {
+        if (t.words !== 1) continue;
+        const cost = ocrDistance(rest, t.letters, t.budget);
+        if (cost <= t.budget && (!best || cost < best.cost)) best = { term: t, cost };
+      }
+      if (!best) continue;
+      const base = { tokens: 1, spaced: false, line: shape, bannerLike: true, tie: false };
+      out.push({ ...base, term: first, start, end: p + 1, cost: 0, confusion: false });
+      out.push({ ...base, term: best.term, start: p + 1, end, cost: best.cost, confusion: best.cost > 0 && onlyConfusions(rest, best.term.letters) });
+      break;
+    }
   }
   return out;
 }
