@@ -132,12 +132,19 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
 
   program
     .command('eval')
-    .description('score the scanner against a gold annotation file (JSON Lines) and print precision/recall per family')
-    .argument('<gold>', 'gold.jsonl in the ../shared/corpus/dev format')
-    .option('-d, --dir <dir>', 'where the documents are (default: beside the gold file)')
+    .description('score the scanner against gold annotation files (JSON Lines) and print precision/recall per family for each')
+    .argument('<gold...>', 'gold.jsonl files: one JSON object per line, {file, markers: [{start, end, text, family, code, optional?}]} (the format of the gold sets in the project repository, test/fixtures/corpus/*/README.md)')
+    .option('-d, --dir <dir>', 'where the documents are (default: beside each gold file)')
     .option('-e, --errors', 'list every false positive and false negative')
-    .option('--min-f1 <number>', 'exit 1 when the overall micro-F1 is below this')
-    .action(async (gold: string, options: { dir?: string; errors?: boolean; minF1?: string }) => done(await runEval(gold, options, io)));
+    .option('--min-f1 <number>', 'exit 1 when a set\'s overall micro-F1 is below this')
+    .action(async (golds: string[], options: { dir?: string; errors?: boolean; minF1?: string }) => {
+      let code = EXIT_OK;
+      for (const [i, gold] of golds.entries()) {
+        if (i > 0) io.stdout('\n');
+        code = Math.max(code, await runEval(gold, options, io));
+      }
+      done(code);
+    });
   return program;
 }
 

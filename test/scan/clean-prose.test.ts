@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/index.js';
 
@@ -82,5 +84,22 @@ SECRET
 
 ${prose(200, 8)}`;
     expect(scan(text).records.filter((r) => r.role !== 'mention').map((r) => r.key)).toEqual(['classification:S', 'redaction:redacted', 'foia:b6']);
+  });
+});
+
+describe('the benchmark prose gate', () => {
+  // 2,000 sentences of running text from the benchmark corpus that hold nothing a marking could be
+  // made of (scripts/extract-prose-gate.mjs decides that without the scanner).
+  const text = readFileSync(join(__dirname, '..', 'fixtures', 'prose-gate', 'bench-sentences.txt'), 'utf8');
+
+  it('gives no marking in 2,000 sentences of real declassified prose', () => {
+    expect(text.split('\n\n').length).toBe(2_000);
+    const markings = scan(text).records.filter((r) => r.role !== 'mention');
+    expect(markings.map((r) => `${r.key} ${JSON.stringify(r.raw)} line ${r.span.start.line}`)).toEqual([]);
+  });
+
+  it('still finds markings set among it', () => {
+    const withMarkings = `${text.slice(0, 20_000)}\n\nS-E-C-R-E-T\nNO FOREIGN DISSEM\n\n${text.slice(20_000, 40_000)}`;
+    expect(scan(withMarkings).records.filter((r) => r.role !== 'mention').map((r) => r.key)).toEqual(['classification:S', 'control:NOFORN']);
   });
 });
