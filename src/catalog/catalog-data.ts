@@ -322,6 +322,7 @@ export const catalogData: unknown = [
         "spellings": [
           "ADMINISTRATIVE - INTERNAL USE ONLY",
           "ADMINISTRATIVE-INTERNAL USE ONLY",
+          "ORGANIZATION INTERNAL USE ONLY",
           "INTERNAL USE ONLY",
           "AIUO"
         ]
@@ -425,6 +426,8 @@ export const catalogData: unknown = [
         "spellings": [
           "HANDLE VIA TALENT-KEYHOLE CONTROL SYSTEM",
           "HANDLE VIA TALENT-KEYHOLE-COMINT",
+          "HANDLE VIA COMINT TALENT-KEYHOLE CHANNELS ONLY",
+          "HANDLE VIA COMINT TALENT-KEYHOLE CHANNELS",
           "HANDLE VIA COMINT TALENT-KEYHOLE",
           "HANDLE VIA TALENT-KEYHOLE"
         ]

@@ -1,7 +1,7 @@
 import type { OcrCorrection } from '../core/vocabulary.js';
 import { anyOf, gate, isDigit, isLetter, isSpace } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
-import { findVocabulary, inCapitals, isOptionsLine, repairsOf, TICK_BEFORE, type VocabularyMatch } from './match-vocabulary.js';
+import { findVocabulary, inCapitals, isOptionsLine, MARKED_BOX_BEFORE, repairsOf, TICK_BEFORE, type VocabularyMatch } from './match-vocabulary.js';
 import { countLowerWords, type ScanContext } from './scan-context.js';
 import { findRifValues } from './rif-form.js';
 import { findSourceNotes } from './source-notes.js';
@@ -47,8 +47,8 @@ const PORTION = gate(
  */
 const BANNER_COMPANIONS = new Set([
   ...getVocabulary().flatMap((t) => t.spelling.toUpperCase().split(/[^A-Z]+/).filter((w) => w.length >= 4)),
-  // CIA handling stamps printed beside the banner ("S-E-C-R-E-T RETURN TO CIA").
-  'RETURN', 'RETURNTO', 'REPRODUCE', 'BACKGROUND',
+  // CIA handling stamps printed beside the banner ("S-E-C-R-E-T RETURN TO CIA"), group lines ("SECRET GROUP 1").
+  'RETURN', 'RETURNTO', 'REPRODUCE', 'BACKGROUND', 'GROUP',
   'EYES', 'ONLY', 'NOFORN', 'NOFOR', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'ORCON', 'WNINTEL', 'RYBAT', 'STAFF', 'CITE',
   'PAGE', 'SECTION', 'SENSIND', 'SECURITY', 'INFORMATION', 'SENSITIVE', 'ATTACHMENT', 'ENCLOSURE', 'DRAFT', 'PRIORITY',
   'IMMEDIATE', 'ROUTINE', 'CONTROL', 'CONTINUED', 'SPECAT', 'NOCONTRACT', 'PROPIN', 'OADR', 'OASD', 'DECL', 'COPY',
@@ -86,6 +86,9 @@ function levelOf(raw: string): string | undefined {
   for (const [re, code] of LEVELS) if (re.test(squeezed) || re.test(raw)) return code;
   return undefined;
 }
+
+/** Labels printed on cable and dispatch forms around the level. */
+const FORM_LABELS = /\b(?:RELEASING|AUTHENTICATING|COORDINATING|CLASSIFIED MESSAGE|PREVIOUS EDITIONS?|USE PREVIOUS|ROUTING AND RECORD SHEET)\b/;
 
 /**
  * A header field that holds the level, written with or without a colon: "REPORT CLASS SECRET",
@@ -153,7 +156,7 @@ function bannerHits(context: ScanContext, taken: Set<number>): Hit[] {
     // A value in brackets ("[ RESTRICTED ]") is a withheld form field, not a level.
     if (/(?<!!)\[\s?$/.test(lineBefore) && /^\s?\]/.test(after)) continue;
     if (isOptionsLine(context, start)) {
-      const ticked = TICK_BEFORE.test(lineBefore);
+      const ticked = TICK_BEFORE.test(lineBefore) || (MARKED_BOX_BEFORE.test(lineBefore) && /[[(]\s?[\])]/.test(text.slice(line.start, line.end)));
       hits.push(
         ticked
           ? { ...base, role: 'marking', confidence: 0.85, attributes: { context: 'form-field' }, note: 'the ticked level of a form\'s options' }
@@ -172,6 +175,9 @@ function bannerHits(context: ScanContext, taken: Set<number>): Hit[] {
     else if (atStart && bannerTail(after)) place = 'banner';
     // At the end of a line: a banner, unless the line is prose or names a classification verb.
     else if (stripMarkup(after) === '' && !talkedAbout && countLowerWords(before) < 4) place = 'banner';
+    // Printed in a form's label line: the cable form's "RELEASING OFFICER  SECRET  AUTHENTICATING
+    // OFFICER", "FORM 1508 USE PREVIOUS EDITIONS SECRET".
+    else if (capitals && m.cost === 0 && FORM_LABELS.test(text.slice(line.start, line.end)) && !m.line.prose) place = 'banner';
     else if (m.bannerLike && m.line.short && isNoisyLine(text, line, start, end)) place = 'noisy';
     if (!exact && !m.bannerLike) place = undefined;
     if (place) {
@@ -195,7 +201,7 @@ function bannerHits(context: ScanContext, taken: Set<number>): Hit[] {
 }
 
 /** Words a transcriber uses to describe a stamp or banner around the level it reads. */
-const DESCRIBING = /^(?:stamp|stamped|marking|marked|mark|banner|header|image|seal|text|label|classification|the|a|with|reading|of|partially|visible|at|top|bottom|page|red|black|large|handwritten)$/i;
+const DESCRIBING = /^(?:stamp|stamped|marking|marked|mark|banner|header|image|seal|text|label|classification|classified|message|box|form|field|block|the|a|with|reading|of|partially|visible|at|top|bottom|page|red|black|large|handwritten)$/i;
 
 /**
  * True when the level stands in a transcriber's description of the page whose other words only
@@ -244,9 +250,9 @@ function dashStruck(text: string, start: number, end: number): boolean {
 // typed banner: "Secret", "Top Secret".
 const LONE_TITLE = gate(
   'classification/lone-title',
-  /^[ \t*_#]*(Top Secret|Secret|Confidential|Unclassified)[ \t*_.]*$/gm,
+  /^[ \t*_#"'“”‘’~.:;|]*(Top Secret|Secret|Confidential|Unclassified)[ \t*_."'“”‘’~:;|]*$/gm,
   trigger('title-case level', ['Top Secret', 'Secret', 'Confidential', 'Unclassified']),
-  anyOf(' \t*_#'),
+  anyOf(' \t*_#"\'“”‘’~.:;|'),
 );
 
 function loneTitleHits(context: ScanContext, taken: Set<number>): Hit[] {

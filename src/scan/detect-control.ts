@@ -82,8 +82,9 @@ export const controlDetector: Detector = {
         if (m.cost === 0 && !m.spaced) hits.push(hitFor(context, m.start, m.end, m.term.code, ocr, 'mention', 0.6));
         continue;
       }
-      // OCR-damaged readings only on banner-like lines, and only in capitals (not "Nidia").
-      if (m.cost > 0 && (!m.bannerLike || !inCapitals(raw))) continue;
+      // OCR-damaged readings only on banner-like lines, and only in capitals or, for a spelling of
+      // several words, every word in title case ("Baskgrdund Use Only"; not the name "Nidia").
+      if (m.cost > 0 && (!m.bannerLike || !(inCapitals(raw) || (m.term.words > 1 && /^(?:[A-Z][a-z]+[^A-Za-z]+)+[A-Z][a-z]+$/.test(raw))))) continue;
       let confidence = m.cost === 0 ? (m.spaced ? 0.9 : 0.95) : m.confusion ? 0.8 : 0.7;
       if (!inCapitals(raw) && !/^[A-Z][a-z]/.test(raw)) confidence -= 0.2;
       if (m.tie) confidence -= 0.1;

@@ -59,7 +59,7 @@ const RDS = gate('declass/RDS', /(?<![A-Za-z0-9])(RDS|XDS)[-\s]?([1-4])(?![0-9])
 const IMPDET = gate('declass/IMPDET', /(?:(?<![A-Za-z0-9])([E6])[-.,\s]{0,4}([1-4])?[-.,\s]{0,6})?IMPDET\b/g, trigger('IMPDET', ['IMPDET']), 12);
 
 // E.O. 10964 groups: "GROUP 3 Downgraded at 12 year intervals", "GP-1", "GP 4".
-const GROUP = gate('declass/GROUP', /\b(?:GROUP|Group|GP)[ \-]?([1-4])\b/g, trigger('GROUP', ['GROUP', 'Group', 'GP']));
+const GROUP = gate('declass/GROUP', /\b(?:GROUP|Group|GP)[ \-]?([1-4I])\b/g, trigger('GROUP', ['GROUP', 'Group', 'GP']));
 
 // JFK Act postponement grounds: "JFK Act 6 (1)(B)".
 const JFK_ACT = gate('declass/JFK-Act', /\bJFK\s?Act\s?(?:§\s?)?6\s?\(\s?([1-5])\s?\)\s?(?:\(\s?([A-Ca-c])\s?\))?/g, trigger('JFK', ['JFK']));
@@ -275,8 +275,11 @@ const GROUP_LEGEND = gate(
   trigger('group legend', ['automatic', 'intervals'], false),
   40,
 );
+/** A group's legend following "GROUP n" on its own line, OCR-damaged words allowed. */
+const LEGEND_ON_LINE = /^\s{0,3}[-–:.]?\s{0,3}(?:Excl|EXCL|excl)\w{0,6}\s+\w{0,5}\s+\w{0,10}\s+\w{0,14}(?:\s+(?:and|AND|ond|anc)\s+\w{0,16})?/;
+
 /** The rest of a group legend, on its line and the next: "DOWNGRADING AND DECLASSIFICATION", "DECLASSIFIED AFTER 12 YEARS", "DOD DIR 5200.10". */
-const LEGEND_MORE = /^[^\n]{0,60}(?:\n[ \t]*[^\n]{0,60}(?:CLASS|class|Class|GRAD|grad|Grad|RADING|rading|5200|YEARS|years)[^\n]{0,30})?/;
+const LEGEND_MORE = /^[^\n]{0,60}(?:\n\s{0,3}[^\n]{0,60}(?:CLASS|class|Class|GRAD|grad|Grad|RADING|rading|5200|YEARS|years)[^\n]{0,30}){0,2}/;
 
 function groupHits(context: ScanContext): Hit[] {
   const { text } = context;
@@ -305,13 +308,22 @@ function groupHits(context: ScanContext): Hit[] {
     // "GROUP 1" heading its legend: one record over both.
     while (next < legends.length && (legends[next] as { end: number }).end <= m.index) next++;
     const legend = legends[next];
-    if (legend && legend.start >= end && legend.start - end <= 80 && legend.group === m[1]) {
-      hits.push(hit(`GROUP-${m[1]}`, m.index, legend.end, 0.9, { attributes: { order: 'E.O. 10501 as amended by E.O. 10964' } }));
+    const group = m[1] === 'I' ? '1' : (m[1] as string);
+    if (legend && legend.start >= end && legend.start - end <= 80 && legend.group === group) {
+      hits.push(hit(`GROUP-${group}`, m.index, legend.end, 0.9, { attributes: { order: 'E.O. 10501 as amended by E.O. 10964' } }));
       legends.splice(next, 1);
       continue;
     }
-    if (!/^\s*[-–:.]?\s*(?:Excluded|EXCLUDED|Downgraded|DOWNGRADED|Declassified|DECLASSIFIED|automatic|AUTOMATIC)/.test(following) && !alone) continue;
-    hits.push(hit(`GROUP-${m[1]}`, m.index, end, 0.85, { attributes: { order: 'E.O. 10501 as amended by E.O. 10964' } }));
+    // Its legend on the same line, even garbled ("GROUP 1 Excluded from oulamatic downgrading"): one record.
+    const sameLine = LEGEND_ON_LINE.exec(text.slice(end, line.end));
+    if (sameLine) {
+      hits.push(hit(`GROUP-${group}`, m.index, end + sameLine[0].replace(/[\s|.,;:\-–_\])]+$/, '').length, 0.85, { attributes: { order: 'E.O. 10501 as amended by E.O. 10964' } }));
+      continue;
+    }
+    // Beside a banner on its line ("SECRET GROUP 1"), or as the legend's heading.
+    const besideLevel = /\b(?:TOP SECRET|SECRET|CONFIDENTIAL)\b/.test(text.slice(line.start, line.end));
+    if (!/^\s*[-–:.]?\s*(?:Excluded|EXCLUDED|Downgraded|DOWNGRADED|Declassified|DECLASSIFIED|automatic|AUTOMATIC)/.test(following) && !alone && !besideLevel) continue;
+    hits.push(hit(`GROUP-${group}`, m.index, end, 0.85, { attributes: { order: 'E.O. 10501 as amended by E.O. 10964' }, ...(m[1] === 'I' ? { ocr: [{ from: m[0], to: m[0].replace(/I$/, '1'), kind: 'letter-confusion' as const }] } : {}) }));
   }
   for (const l of legends) {
     hits.push(

@@ -214,13 +214,14 @@ const JFK_ACT = gate(
 // "… KENNEDY ASSASSINATION RECORDS ACT OF 1992" (the start is found by looking back for RELEASE).
 const JFK_ACT_LOOSE = gate(
   'stamp/JFK-Act-tail',
-  /\b(?:KENNEDY|ASSASSINATION)\s{1,3}(?:ASSASSINATION\s{1,3})?RECORDS[.'‘’"]?\s{1,3}[‘'"]?(?:COLLECTION\s{1,3})?ACT\s{1,3}OF\s{1,3}1992\b/gi,
+  /\b(?:KENNEDY|ASSASSINATION)\s{1,3}(?:ASSASSINATION\s{1,3})?RECORDS[.'‘’"]?\s{1,3}[‘'"]?(?:COLLECTION\s{1,3})?ACT\s{1,3}OF(?:\s{1,3}(?:1992|[0-9lI]{2,4}))?\b/gi,
   trigger('records act', ['records'], false),
   28,
 );
 
-// The CIA "DESENSITIZED" stamp (OCR "DEOISITIZED"), printed or in a transcriber's description.
-const DESENSITIZED = gate('stamp/desensitized', /\bDE[A-Z]{2,6}TIZED\b/g, trigger('tized', ['TIZED']), 10);
+// The CIA "DESENSITIZED" stamp (OCR "DEOISITIZED"), printed or in a transcriber's description,
+// also run together with the slug after it ("DESENSITIZEDYPIC").
+const DESENSITIZED = gate('stamp/desensitized', /\bDE[A-Z]{2,6}TIZED/g, trigger('tized', ['TIZED']), 10);
 
 // "CIA HAS NO OBJECTION TO DECLASSIFICATION AND/OR RELEASE …", "No DoD objection to public
 // disclosure …" (OCR "OSSECTION").
@@ -267,13 +268,14 @@ const FOIA_CASE = gate(
   anyOf('.', isLetter, isSpace),
 );
 
-// "REPRODUCTION BY OTHER THAN THE ISSUING OFFICE IS PROHIBITED", whole, cut short by the scan
+// "REPRODUCTION BY OTHER THAN THE ISSUING OFFICE IS PROHIBITED" (outgoing cable forms) and
+// "REPRODUCTION OF THIS COPY PROHIBITED" (incoming ones), whole, cut short by the scan
 // ("REPRODUCTION BY OTHER TH.") or with its first word garbled ("REPR: ooucT: ON BY OTHER THAN
 // THE ASSUING OFFICE IS PROSN2TIO"); OCR "1SSUING", "PROHISITED".
 const REPRODUCTION = gate(
   'stamp/reproduction',
-  /(?:REPRODUCTION|REPR\w{0,10}[^\n]{0,12}?)\s{1,3}BY\s{1,3}OTHER\s{1,3}TH(?:AN\s{1,3}(?:THE\s{1,3})?\w{0,2}SSUING\s{1,3}OFFICE(?:\s{1,3}[1I]S\s{1,3}PRO\w{3,8})?|\w{0,2}\.)/gi,
-  trigger('by other than', ['by other th'], false),
+  /(?:REPRODUCTION|REPR\w{0,10}[^\n]{0,12}?)\s{1,3}BY\s{1,3}OTHER\s{1,3}TH(?:AN\s{1,3}(?:THE\s{1,3})?\w{0,2}SSUING\s{1,3}OFFICE(?:\s{1,3}[1I]S\s{1,3}PRO\w{3,8})?|\w{0,2}\.)|REPRO\w{4,8}\s{1,3}OF\s{1,3}THIS\s{1,3}COPY\s{1,3}PRO\w{4,8}/gi,
+  trigger('by other than', ['by other th', 'this copy'], false),
   28,
 );
 
@@ -460,6 +462,24 @@ const BLOCK_STAMPS: readonly BlockStamp[] = [
     code: 'sanitized-copy',
     anchor: gate('stamp/library-sanitized', /\bSANITIZED\b(?=[^\n]{0,3}\n?[^\n]{0,40}\bNL[A-Z]\b)|\bNL[JKCERS][-\s]?\d{2,4}[-–]\d{1,4}(?:[-–]\d{1,4}){0,3}\b/g, trigger('library', ['SANITIZED', 'NLJ', 'NLK', 'NLC', 'NLE', 'NLR', 'NLS'])),
     note: 'presidential library sanitization stamp',
+  },
+  {
+    // CIA, 1976: "Document Number 888-906 / for FOIA Review on JUL 1976" (OCR "FGIA", "Gocument").
+    code: 'reviewed-by',
+    anchor: gate('stamp/foia-review', /\bfor\s{1,3}F[O0G]I[AÀ]\s{1,3}Review\s{1,3}on\b|\bFOR\s{1,3}F[O0G]IA\s{1,3}REVIEW\s{1,3}ON\b/g, trigger('FOIA review', ['Review on', 'REVIEW ON']), 24),
+    note: 'CIA FOIA review stamp',
+  },
+  {
+    // "CLASSIFICATION REVIEW CONDUCTED ON 24 MAY 1979 E IMPDET CL BY 0/2208".
+    code: 'reviewed-by',
+    anchor: gate('stamp/classification-review', /\bCLASSIFICATION\s{1,3}REVIEW\s{1,3}CONDUCTED\s{1,3}ON\b|\bClassification\s{1,3}[Rr]eview\s{1,3}[Cc]onducted\s{1,3}[Oo]n\b/g, trigger('review conducted', ['CONDUCTED ON', 'onducted on', 'onducted On']), 28),
+    note: 'classification review stamp',
+  },
+  {
+    // A records officer's instruction: "The following action is authorized: DE SENSITIZE".
+    code: 'desensitized',
+    anchor: gate('stamp/desensitize-action', /\baction\s{1,3}is\s{1,3}authorized\s{0,3}:?\s{0,3}DE\s?SENSITIZE\b/gi, trigger('sensitize', ['sensitize'], false), 40),
+    note: 'records officer\'s desensitizing instruction',
   },
   {
     // CIA: "RETURN TO CIA / Background Use Only / Do Not Reproduce" (OCR "RETURNTO CIA", "CLA").

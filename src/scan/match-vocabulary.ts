@@ -58,7 +58,7 @@ const MAX_GAP = 3;
 
 /** Characters that may separate the tokens of one reading. */
 const SEPARATOR = new Uint8Array(128);
-for (const ch of ' \t-.,_/*\'"`:;~') SEPARATOR[ch.charCodeAt(0)] = 1;
+for (const ch of ' \t-.,_/*\'"`:;~=') SEPARATOR[ch.charCodeAt(0)] = 1;
 
 interface Index {
   /** Every near word of every spelling, for the exact check. */
@@ -86,7 +86,7 @@ let index: Index | undefined;
  */
 const CLASS_BIT = new Int32Array(0x2100);
 {
-  const classes = ['O0Q', 'IL1|!', 'S5$', 'B8', 'EC€', 'YV¥', 'G6', 'Z2', 'NH', 'FP', 'A', 'K', 'R', 'T', 'U', 'X', 'J'];
+  const classes = ['O0Q', 'IL1|!', 'S5$', 'B8', 'EC€£', 'YV¥', 'G6', 'Z2', 'NH', 'FP', 'A', 'K', 'R', 'T', 'U', 'X', 'J'];
   classes.forEach((chars, bit) => {
     for (const ch of chars) {
       CLASS_BIT[ch.charCodeAt(0)] = 1 << bit;
@@ -246,7 +246,7 @@ const VOCABULARY_TRIGGER = registerTrigger(
 const isLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 /** Latin letters with diacritics and the symbols OCR writes for letters: part of a token. */
-const isOcrLetter = (c: number): boolean => (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || c === 0x24 || c === 0x20ac || c === 0xa5;
+const isOcrLetter = (c: number): boolean => (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || c === 0x24 || c === 0x20ac || c === 0xa5 || c === 0xa3;
 
 /** A banner-like line: not prose, and short, or in capitals with few tokens. */
 export function isBannerLike(shape: LineShape): boolean {
@@ -376,6 +376,17 @@ function capitalsAt(text: string, start: number, end: number): boolean {
   return letters > 0 && upper >= 0.6 * letters;
 }
 
+/** True when `[start, end)` is a word in title case ("Baskgrdund"): a capital, then lower-case letters. */
+function titleCaseAt(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (!(c >= 65 && c <= 90) || end - start < 3) return false;
+  for (let p = start + 1; p < end; p++) {
+    const d = text.charCodeAt(p);
+    if (!(d >= 97 && d <= 122)) return false;
+  }
+  return true;
+}
+
 /** The first three characters of the window starting at token `i` (-1 past the line's tokens). */
 function firstThree(text: string, tokens: Tokens, i: number): [number, number, number] {
   const out: [number, number, number] = [-1, -1, -1];
@@ -500,7 +511,10 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
     // Inexact readings stay on one line and start on a token in capitals (the detectors take
     // no other inexact reading), or on the one word of a line ("secren"): not on "053", "0024"
     // or the mixed-case words of headings and names.
-    if (!bannerLike || acrossLines || !(lone > 0 ? hasLetter(text, starts[i] as number, ends[i] as number) : capitalsAt(text, starts[i] as number, ends[i] as number))) continue;
+    if (!bannerLike || acrossLines) continue;
+    const s0 = starts[i] as number;
+    const e0 = ends[i] as number;
+    if (!(lone > 0 ? hasLetter(text, s0, e0) : capitalsAt(text, s0, e0) || (shape.lowerWords === 0 && titleCaseAt(text, s0, e0)))) continue;
     // Inexact readings: every window starting here against each spelling it may be (see
     // poolFor), measured in one pass per spelling as the window grows.
     const [w0, w1, w2] = firstThree(text, tokens, i);
@@ -749,6 +763,9 @@ function dropCrossLineOverlaps(sorted: VocabularyMatch[]): VocabularyMatch[] {
 
 /** A tick right before a reading: `X SECRET`, `☒ SECRET`, `[x] SECRET`, `(X) SECRET`. */
 export const TICK_BEFORE = /(?:^|\s)(?:[xX✓✔☒☑√]|\[\s?[xX✓✔]\s?\]|\(\s?[xX✓✔]\s?\))\s*$/;
+
+/** A box with something in it right before a reading ("[7] SECRET"): a tick OCR misread, where the line's other boxes are empty. */
+export const MARKED_BOX_BEFORE = /[[(]\s?[^\s\])]\s?[\])]\s*$/;
 
 /**
  * True when the line holding `offset` prints three classification levels or more: a form's

@@ -60,6 +60,7 @@ const CONFUSABLE: Readonly<Record<string, string>> = {
   $: 'S',
   '8': 'B',
   '€': 'E',
+  '£': 'E',
   C: 'E',
   E: 'C',
   '¥': 'Y',
