@@ -490,15 +490,20 @@ const BLOCK_STAMPS: readonly BlockStamp[] = [
 ];
 
 /** A line that carries a stamp's fields: names, dates, authorities, review decisions. */
-const STAMP_FIELD = /\b(?:BY|By|DATE|Date|ON|Accordance|ACCORDANCE|Disclosure|DISCLOSURE|AUTH\w*|Auth\w*|PARA|REVIEW\w*|Review\w*|NARA|NL[A-Z]|NND|JFKARCA|CLASSIFICATION|Classification|CONTINUED|Continued|Refer|REFER|Exempt|EXEMPT|Declassify|DECLASSIFY|Exclude|EXCLUDE|Background|BACKGROUND|Reproduce|REPRODUCE|DOD|DoD|USAINSCOM|FOI)\b|\d{1,2}\s?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\w*\s?\d{2,4}|\d{1,2}\/\d{1,2}\/\d{2,4}|\b(?:19|20)\d{2}\b|\b1\d{4}\b/;
+const STAMP_FIELD_WORD = /\b(?:BY|By|DATE|Date|ON|Accordance|ACCORDANCE|Disclosure|DISCLOSURE|AUTH\w*|Auth\w*|PARA|REVIEW\w*|Review\w*|NARA|NL[A-Z]|NND|JFKARCA|CLASSIFICATION|Classification|CONTINUED|Continued|Refer|REFER|Exempt|EXEMPT|Declassify|DECLASSIFY|Exclude|EXCLUDE|Background|BACKGROUND|Reproduce|REPRODUCE|DOD|DoD|USAINSCOM|FOI)\b/;
+/** Dates and numbers that a stamp's lines carry (below its anchor only: a bare number above it is anything). */
+const STAMP_FIELD_DATE = /\d{1,2}\s?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\w*\s?\d{2,4}|\d{1,2}\/\d{1,2}\/\d{2,4}|\b(?:19|20)\d{2}\b|\b1\d{4}\b/;
 
 /** Any block stamp's anchor, to let the lines of one stamp hold several anchors. */
 const ANY_ANCHOR = new RegExp(BLOCK_STAMPS.map((b) => b.anchor.re.source).join('|'), 'i');
 
-/** True when a line may belong to a stamp block: short, not prose, carrying a field or an anchor. */
-function stampBlockLine(line: string): boolean {
+/**
+ * True when a line may belong to a stamp block: short, not prose, carrying a field word or an
+ * anchor, or (below the anchor) a date or number.
+ */
+function stampBlockLine(line: string, below: boolean): boolean {
   const ink = line.replace(/[\s#*_>|`'"]/g, '');
-  return ink.length > 0 && ink.length <= 50 && !isProse(line) && (STAMP_FIELD.test(line) || ANY_ANCHOR.test(line));
+  return ink.length > 0 && ink.length <= 50 && !isProse(line) && (STAMP_FIELD_WORD.test(line) || ANY_ANCHOR.test(line) || (below && STAMP_FIELD_DATE.test(line)));
 }
 
 function blockStampHits(context: ScanContext, taken: readonly Hit[]): Hit[] {
@@ -546,7 +551,7 @@ function growBlock(context: ScanContext, from: number, step: 1 | -1, steps: numb
       if (++blank > 1) break;
       continue;
     }
-    if (!stampBlockLine(line)) break;
+    if (!stampBlockLine(line, step === 1)) break;
     reached = n;
     blank = 0;
   }
