@@ -14,7 +14,10 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  for (const path of await listDocuments(process.argv[3] ?? 'examples/documents')) {
+  const { files, failures } = await listDocuments(process.argv[3] ?? 'examples/documents');
+  // A folder that could not be read is named, never skipped silently.
+  for (const failure of failures) console.error(`${failure.source}: ${failure.reason}`);
+  for (const path of files) {
     const input = await readDocument(path);
     if (!input.ok) {
       console.error(`${input.source}: ${input.reason}`);

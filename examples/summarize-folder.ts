@@ -7,11 +7,15 @@ import { listDocuments, readDocument } from 'redaction-audit/node';
 
 async function main(): Promise<void> {
   const documents: SummaryInput[] = [];
-  for (const path of await listDocuments(process.argv[2] ?? 'examples/documents')) {
+  const { files, failures } = await listDocuments(process.argv[2] ?? 'examples/documents');
+  for (const path of files) {
     const input = await readDocument(path);
     // A summary needs no rules: pass none, and keep the text for the withholdings' context.
     if (input.ok) documents.push({ ...analyze(input.text, { source: path, ruleSets: [] }), text: input.text });
+    else failures.push(input);
   }
+  // Nothing is dropped silently: what could not be read is named.
+  for (const failure of failures) console.error(`${failure.source}: ${failure.reason} (${failure.code})`);
   const { corpus, withholdings } = summarize(documents);
   console.log(`${corpus.documents} documents, ${corpus.pages} pages, ${corpus.records} markings`);
   console.log(`redactions: ${corpus.redactions.total}, ${corpus.redactions.withoutCode} without a code beside them`);

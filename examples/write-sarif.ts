@@ -10,8 +10,10 @@ async function main(): Promise<void> {
   const [dir = 'examples/documents', out = 'redaction-audit.sarif'] = process.argv.slice(2);
   const ruleSets = [getBuiltInRuleSet('strict')];
   const documents: ReportInput[] = [];
-  const errors = [];
-  for (const path of await listDocuments(dir)) {
+  const { files, failures } = await listDocuments(dir);
+  // Folders that could not be read and files that could not be read both become SARIF notifications.
+  const errors = failures.map(({ source, code, reason }) => ({ source, code, reason }));
+  for (const path of files) {
     const input = await readDocument(path);
     if (input.ok) documents.push({ ...analyze(input.text, { source: path, ruleSets }), text: input.text });
     else errors.push({ source: input.source, code: input.code, reason: input.reason });

@@ -2,11 +2,13 @@
  * redaction-audit/node: the Node-only file loader. Reads documents from disk as text,
  * refusing (as a value, never a throw) what cannot be read as text.
  */
-import { createReadStream, readFileSync } from 'node:fs';
-import { open, readFile, readdir, stat } from 'node:fs/promises';
+import { readFileSync, type Dirent } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { TextDecoder } from 'node:util';
 import { DocumentReadError } from './core/errors.js';
+import { decodeChunks, decodeDocument, MAX_TEXT_LENGTH, type DecodeResult } from './node/decode-document.js';
+import { readDocumentBytes } from './node/read-document-bytes.js';
+import { failureFromError, openRegularFile, type ReadFailure } from './node/read-file-bytes.js';
 import type { CheckKind } from './engine/check-kind.js';
 import { isPdf, PDF_HEADER_WINDOW } from './pdf/is-pdf.js';
 import { scanStream, type ScannedPage, type ScanStreamOptions } from './scan-stream.js';
@@ -69,159 +71,110 @@ export function loadRuleSet(pathOrName: string, options: LoadRuleSetOptions = {}
   });
 }
 
-/**
- * Why a file could not be read as a document. `empty-directory` and `no-match` come from the
- * CLI, for a directory with no documents and a glob pattern that matches no file. `pdf` means
- * the bytes are a PDF, which is never decoded as text: read it with `extractPdf` or
- * `analyzePdf` from `redaction-audit/pdf` (the CLI does).
- */
-export type ReadFailureCode = 'not-found' | 'not-readable' | 'binary' | 'invalid-encoding' | 'is-directory' | 'empty-directory' | 'no-match' | 'pdf';
+export type { ReadFailure, ReadFailureCode } from './node/read-file-bytes.js';
+export type { DocumentEncoding } from './node/decode-document.js';
+export { decodeDocument };
 
-/** The reasons given for the read failures `readDocument` and `scanFileStream` share. */
-const REASONS = {
-  binary: 'the file holds NUL bytes: it is binary, not text (extract its text first, e.g. with pdftotext)',
-  'invalid-encoding': 'the file is not valid UTF-8 (convert it first, e.g. iconv -f latin1 -t utf-8)',
-  'is-directory': 'is a directory',
-  'not-found': 'no such file',
-  pdf: 'the file is a PDF: read it with analyzePdf or extractPdf from redaction-audit/pdf (the CLI does)',
-} as const;
-
-/** The result of {@link readDocument}: the text, or why there is none. */
-export type ReadDocumentResult =
-  | { ok: true; source: string; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }
-  | { ok: false; source: string; code: ReadFailureCode; reason: string };
-
-/**
- * Decodes a file's bytes as document text: UTF-8 (a BOM is dropped), or UTF-16 when it starts
- * with a UTF-16 byte-order mark. NUL bytes in a file without a UTF-16 BOM mean a binary file;
- * bytes that are not valid UTF-8 are refused rather than guessed. A PDF (`%PDF-` in its first
- * 1024 bytes) is refused with `pdf`, even one whose bytes would decode: its syntax is not its text.
- */
-export function decodeDocument(bytes: Uint8Array, source: string): ReadDocumentResult {
-  if (isPdf(bytes)) return { ok: false, source, code: 'pdf', reason: REASONS.pdf };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, source, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, source, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  const probe = bytes.subarray(0, 8192);
-  if (probe.includes(0)) return { ok: false, source, code: 'binary', reason: REASONS.binary };
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { ok: true, source, text, encoding: 'utf-8' };
-  } catch {
-    return { ok: false, source, code: 'invalid-encoding', reason: REASONS['invalid-encoding'] };
-  }
+/** Options of {@link readDocument}. */
+export interface ReadDocumentOptions {
+  /**
+   * Refuse (as `too-large`, before reading) a file longer than this many bytes (default
+   * {@link MAX_DOCUMENT_BYTES}: a longer file could not become one string anyway).
+   */
+  maxBytes?: number;
 }
 
-/** Reads one file as a document. Never throws: failures come back with a code and a reason. */
-export async function readDocument(path: string): Promise<ReadDocumentResult> {
-  let bytes: Uint8Array;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) return { ok: false, source: path, code: 'is-directory', reason: REASONS['is-directory'] };
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, source: path, code: 'not-found', reason: REASONS['not-found'] };
-    return { ok: false, source: path, code: 'not-readable', reason: (error as Error).message };
-  }
-  return decodeDocument(bytes, path);
+/**
+ * The largest file {@link readDocument} reads by default, in bytes: the longest string the
+ * JavaScript engine can hold (536,870,888 code units on 64-bit Node). A UTF-8 file of that many
+ * bytes decodes to at most that many code units.
+ */
+export const MAX_DOCUMENT_BYTES: number = MAX_TEXT_LENGTH;
+
+/** The result of {@link readDocument}: the text, or why there is none. */
+export type ReadDocumentResult = DecodeResult;
+
+/**
+ * Reads one file as a document. Only regular files are read (after links are followed): a
+ * FIFO, socket or device (a link to `/dev/zero`) is refused as `not-a-file` without being
+ * opened for reading, and a file over `maxBytes` as `too-large` before a byte is read. The bytes
+ * are decoded by {@link decodeDocument}. Never throws: failures come back with a code and a reason.
+ */
+export async function readDocument(path: string, options: ReadDocumentOptions = {}): Promise<ReadDocumentResult> {
+  const read = await readDocumentBytes(path, options.maxBytes ?? MAX_DOCUMENT_BYTES);
+  return read.ok ? decodeDocument(read.bytes, path) : read;
 }
 
 /** File name endings treated as documents when a directory is scanned (PDFs are found by their bytes, whatever their name). */
 export const DOCUMENT_EXTENSIONS: readonly string[] = ['.txt', '.text', '.md', '.markdown', '.pdf'];
 
-/** True when a file starts as a PDF does (`%PDF-` in its first 1024 bytes); false when it cannot be read. */
+/** True when a file starts as a PDF does (`%PDF-` in its first 1024 bytes); false when it is not a regular file or cannot be read. */
 async function startsAsPdf(path: string): Promise<boolean> {
+  const opened = await openRegularFile(path);
+  if (!opened.ok) return false;
   try {
-    const handle = await open(path, 'r');
-    try {
-      const head = new Uint8Array(PDF_HEADER_WINDOW);
-      const { bytesRead } = await handle.read(head, 0, head.length, 0);
-      return isPdf(head.subarray(0, bytesRead));
-    } finally {
-      await handle.close();
-    }
+    const head = new Uint8Array(PDF_HEADER_WINDOW);
+    const { bytesRead } = await opened.handle.read(head, 0, head.length, 0);
+    return isPdf(head.subarray(0, bytesRead));
   } catch {
     return false;
+  } finally {
+    await opened.handle.close().catch(() => undefined);
   }
+}
+
+/** What {@link listDocuments} found: the document files, and the directories it could not read. */
+export interface DocumentList {
+  /** Paths of the document files, sorted. */
+  files: string[];
+  /** Directories (the one given, or one below it) that could not be listed, sorted by path. */
+  failures: ReadFailure[];
 }
 
 /**
  * Lists the document files under a directory, recursively, sorted by path so output order is
  * stable: text files by their ending ({@link DOCUMENT_EXTENSIONS}), and PDFs by their first
- * bytes, whatever their name. Hidden entries and `node_modules` are skipped.
+ * bytes, whatever their name. Hidden entries and `node_modules` are skipped, and links to
+ * directories are not followed. Every entry with a document ending is listed whatever its type (a link, a FIFO):
+ * {@link readDocument} then refuses what is not a regular file, so nothing is dropped
+ * silently. A directory that cannot be read (permission denied) is a failure, and the others
+ * are still listed. Never throws.
+ *
+ * @example
+ * const { files, failures } = await listDocuments('releases');
  */
-export async function listDocuments(directory: string): Promise<string[]> {
-  const found: string[] = [];
+export async function listDocuments(directory: string): Promise<DocumentList> {
+  const files: string[] = [];
+  const failures: ReadFailure[] = [];
   const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      failures.push(failureFromError(dir, error));
+      return;
+    }
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
-      else if (DOCUMENT_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext)) || (entry.isFile() && (await startsAsPdf(path)))) found.push(path);
+      else if (DOCUMENT_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext)) || (entry.isFile() && (await startsAsPdf(path)))) files.push(path);
     }
   };
   await walk(directory);
-  return found.sort();
-}
-
-/** How the first bytes of a file say to decode it, or why it cannot be read as text. */
-function chooseDecoder(head: Uint8Array, source: string): TextDecoder {
-  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true });
-  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true });
-  if (isPdf(head)) throw new DocumentReadError('pdf', source, REASONS.pdf);
-  if (head.subarray(0, 8192).includes(0)) {
-    throw new DocumentReadError('binary', source, REASONS.binary);
-  }
-  return new TextDecoder('utf-8', { fatal: true });
-}
-
-/** Decodes a file's byte chunks as {@link decodeDocument} decodes a whole file, chunk by chunk. */
-async function* decodeChunks(bytes: AsyncIterable<Uint8Array>, source: string): AsyncGenerator<string> {
-  let decoder: TextDecoder | undefined;
-  let head = new Uint8Array(0);
-  try {
-    for await (const chunk of bytes) {
-      if (!decoder) {
-        // Two bytes tell a UTF-16 byte-order mark; wait for them.
-        const joined = new Uint8Array(head.length + chunk.length);
-        joined.set(head);
-        joined.set(chunk, head.length);
-        if (joined.length < 2) {
-          head = joined;
-          continue;
-        }
-        decoder = chooseDecoder(joined, source);
-        const text = decoder.decode(joined, { stream: true });
-        if (text) yield text;
-        continue;
-      }
-      const text = decoder.decode(chunk, { stream: true });
-      if (text) yield text;
-    }
-    if (!decoder) {
-      // A file of one byte (or none).
-      if (head.length === 0) return;
-      const text = chooseDecoder(head, source).decode(head);
-      if (text) yield text;
-      return;
-    }
-    const tail = decoder.decode();
-    if (tail) yield tail;
-  } catch (error) {
-    if (error instanceof DocumentReadError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DocumentReadError('not-found', source, REASONS['not-found'], { cause: error });
-    if (code === 'EISDIR') throw new DocumentReadError('is-directory', source, REASONS['is-directory'], { cause: error });
-    if (error instanceof TypeError) throw new DocumentReadError('invalid-encoding', source, REASONS['invalid-encoding'], { cause: error });
-    throw new DocumentReadError('not-readable', source, (error as Error).message, { cause: error });
-  }
+  const byPath = (a: { source: string } | string, b: { source: string } | string): number => {
+    const x = typeof a === 'string' ? a : a.source;
+    const y = typeof b === 'string' ? b : b.source;
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  return { files: files.sort(byPath), failures: failures.sort(byPath) };
 }
 
 /**
- * Streams a file through {@link scanStream}: reads and decodes it a piece at a time (UTF-8, or
- * UTF-16 with a byte-order mark, as {@link readDocument}) and yields its pages as they complete,
- * so a file of any size is scanned in flat memory. Each page's `source` is the path. Throws
+ * Streams a file through {@link scanStream}: reads and decodes it a piece at a time (by the
+ * rules of {@link decodeDocument}: the same files are refused with the same reasons) and
+ * yields its pages as they complete, so a file of any size is scanned in flat memory. Each
+ * page's `source` is the path. Only regular files are read (after links). Throws
  * {@link DocumentReadError} (with `code` as `readDocument` gives it) when the file cannot be
  * read as text.
  *
@@ -229,5 +182,22 @@ async function* decodeChunks(bytes: AsyncIterable<Uint8Array>, source: string): 
  * for await (const { page, records } of scanFileStream('release-1998.txt')) console.log(page.number, records.length);
  */
 export async function* scanFileStream(path: string, options: Omit<ScanStreamOptions, 'source'> = {}): AsyncGenerator<ScannedPage, void, undefined> {
-  yield* scanStream(decodeChunks(createReadStream(path, { highWaterMark: 1 << 16 }), path), { ...options, source: path });
+  const opened = await openRegularFile(path);
+  if (!opened.ok) throw new DocumentReadError(opened.code, path, opened.reason);
+  const stream = opened.handle.createReadStream({ highWaterMark: 1 << 16 });
+  try {
+    yield* scanStream(decodeChunks(readChunks(stream, path), path), { ...options, source: path });
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** The chunks of a read stream, its errors as {@link DocumentReadError}. */
+async function* readChunks(stream: AsyncIterable<unknown>, path: string): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of stream) yield chunk as Uint8Array;
+  } catch (error) {
+    const failed = failureFromError(path, error);
+    throw new DocumentReadError(failed.code, path, failed.reason, { cause: error });
+  }
 }

@@ -4,7 +4,10 @@ import { analyze } from '../analyze.js';
 import { assess } from '../assess/assess.js';
 import { DocumentReadError } from '../core/errors.js';
 import type { MarkerRecord, Page } from '../normalize/marker-record.js';
-import { decodeDocument, readDocument, scanFileStream, type ReadDocumentResult } from '../node.js';
+import { decodeDocument, MAX_DOCUMENT_BYTES, scanFileStream, type ReadDocumentResult } from '../node.js';
+import { readDocumentBytes } from '../node/read-document-bytes.js';
+import type { ReadBytesResult } from '../node/read-file-bytes.js';
+import { isPdf } from '../pdf/is-pdf.js';
 import type { ReportInput } from '../report/create-report.js';
 import type { ResolvedRuleSet } from '../rules/resolve-rule-set.js';
 import type { DateMention } from '../scan/find-dates.js';
@@ -77,6 +80,14 @@ async function streamDocument(source: string): Promise<InputResult> {
   return { ok: true, document: { source, records, pages, dates, assessment: assess({ records, pages, dates }), findings: [] } };
 }
 
+/** Standard input's bytes as the input layer gives a file's, refusing more than {@link MAX_DOCUMENT_BYTES} bytes. */
+function stdinBytes(bytes: Uint8Array, label: string): ReadBytesResult {
+  if (bytes.length > MAX_DOCUMENT_BYTES) {
+    return { ok: false, source: label, code: 'too-large', reason: `standard input is longer than ${MAX_DOCUMENT_BYTES.toLocaleString('en-US')} bytes, the longest string JavaScript can hold` };
+  }
+  return { ok: true, bytes };
+}
+
 /**
  * Reads and analyzes one input (a path, or `-` with the bytes of standard input). Never throws:
  * an unreadable input, or an analysis that throws (a bug in a custom check), comes back as a
@@ -93,8 +104,11 @@ export async function analyzeSource(source: string, options: AnalyzeInputsOption
       }
     }
     const label = source === '-' ? (options.stdinFilename ?? '-') : source;
-    const input: ReadDocumentResult = source === '-' ? decodeDocument(stdin ?? new Uint8Array(0), label) : await readDocument(source);
-    if (!input.ok && input.code === 'pdf') return await analyzePdfInput(label, options, source === '-' ? stdin : undefined);
+    // The bytes come through the input layer once; a PDF goes to pdf.js with them, anything else is decoded as text.
+    const read = source === '-' ? stdinBytes(stdin ?? new Uint8Array(0), label) : await readDocumentBytes(source);
+    if (!read.ok) return { ok: false, error: { source: read.source, code: read.code, reason: read.reason } };
+    if (isPdf(read.bytes)) return await analyzePdfInput(label, options, read.bytes);
+    const input: ReadDocumentResult = decodeDocument(read.bytes, label);
     if (!input.ok) return { ok: false, error: { source: input.source, code: input.code, reason: input.reason } };
     const result = analyze(input.text, {
       source: input.source,
@@ -197,7 +211,8 @@ export async function analyzeInputs(
   output: OutputOptions,
   io: CliIo,
 ): Promise<{ documents: ReportInput[]; errors: InputFailure[] }> {
-  const items = await expandInputs(paths);
+  const { items, duplicates } = await expandInputs(paths);
+  if (!output.quiet) for (const d of duplicates) io.stderr(`redaction-audit: note: ${d.source} is the same file as ${d.sameAs}; analyzed once\n`);
   const progress = createProgress(items.length, output, io);
   const files = items.filter((item): item is string => typeof item === 'string' && item !== '-');
   const jobs = output.jobs ?? 1;

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { readDocumentBytes } from '../node/read-document-bytes.js';
 import { getPdfRuleSet } from '../pdf/pdf-rule-set.js';
 import type { ReportInput } from '../report/create-report.js';
 import type { ResolvedRuleSet } from '../rules/resolve-rule-set.js';
@@ -36,11 +36,10 @@ function cMapDirectory(): string | undefined {
 export async function analyzePdfInput(source: string, options: PdfInputOptions, bytes?: Uint8Array): Promise<{ ok: true; document: PdfReportInput } | { ok: false; error: InputFailure }> {
   let data = bytes;
   if (!data) {
-    try {
-      data = await readFile(source);
-    } catch (error) {
-      return { ok: false, error: { source, code: 'not-readable', reason: (error as Error).message } };
-    }
+    // Through the input layer, as every file: a regular file, its size checked before reading.
+    const read = await readDocumentBytes(source);
+    if (!read.ok) return { ok: false, error: { source, code: read.code, reason: read.reason } };
+    data = read.bytes;
   }
   const { analyzePdf } = await import('../pdf.js');
   const cMapUrl = cMapDirectory();

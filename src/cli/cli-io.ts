@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { listDocuments, type ReadDocumentResult } from '../node.js';
+import { listDocuments } from '../node.js';
+import { failureFromError, type ReadFailure } from '../node/read-file-bytes.js';
 import type { ReportError } from '../report/report.js';
 
 /** Where the CLI reads and writes; the real process in `main.ts`, buffers in tests. */
@@ -94,45 +96,111 @@ export function createProgress(total: number, options: OutputOptions, io: CliIo)
   };
 }
 
-/** A path the user gave, expanded: the files to read, or why it gave none. */
-type Expanded = { files: string[] } | { failure: Extract<ReadDocumentResult, { ok: false }> };
+/** An input to analyze: a path (or `-` for standard input), or why a path the user gave yields none. */
+export type InputItem = string | ReadFailure;
 
-async function expand(path: string): Promise<Expanded> {
+/** A path that named a file already given (another spelling, a link, a second `-`): analyzed once, under the first. */
+export interface DuplicateInput {
+  source: string;
+  sameAs: string;
+}
+
+/** What {@link expandInputs} returns. */
+export interface ExpandedInputs {
+  /** The inputs in the order given, each file once; a path that gives nothing stays as a failure. */
+  items: InputItem[];
+  duplicates: DuplicateInput[];
+}
+
+function byPath(a: InputItem, b: InputItem): number {
+  const x = typeof a === 'string' ? a : a.source;
+  const y = typeof b === 'string' ? b : b.source;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+type ReaddirCallback = (error: NodeJS.ErrnoException | null, entries: fs.Dirent[]) => void;
+
+/**
+ * Expands a glob pattern. Directories the walk cannot read are failures, and FIFOs, sockets
+ * and devices that match are listed (the reader refuses them with a reason): tinyglobby would
+ * skip both without a word, so its `readdir` is watched and special entries are shown to it as
+ * files.
+ */
+async function expandPattern(pattern: string): Promise<InputItem[]> {
+  const failures: ReadFailure[] = [];
+  const readdir = (path: string, options: unknown, callback: ReaddirCallback): void => {
+    (fs.readdir as unknown as (p: string, o: unknown, cb: ReaddirCallback) => void)(path, options, (error, entries) => {
+      if (error) failures.push(failureFromError(path.replace(/(.)\/+$/, '$1'), error));
+      const shown = (entries ?? []).map((e) =>
+        e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice() ? Object.assign(Object.create(e) as fs.Dirent, { isFile: () => true }) : e,
+      );
+      callback(error, shown);
+    });
+  };
+  const files = await glob(pattern, {
+    onlyFiles: true,
+    dot: false,
+    ignore: ['**/node_modules/**'],
+    expandDirectories: false,
+    // An absolute pattern gives absolute paths, as the user wrote it (not paths relative to the working directory).
+    absolute: isAbsolute(pattern),
+    fs: { ...fs, readdir: readdir as unknown as typeof fs.readdir },
+  });
+  const items: InputItem[] = [...files, ...failures];
+  return items.sort(byPath);
+}
+
+async function expand(path: string): Promise<InputItem[]> {
   const info = await stat(path).catch(() => undefined);
   if (info?.isDirectory()) {
-    const files = await listDocuments(path);
-    return files.length > 0 ? { files } : { failure: { ok: false, source: path, code: 'empty-directory', reason: 'the directory holds no .txt, .md or PDF documents' } };
+    const { files, failures } = await listDocuments(path);
+    if (files.length === 0 && failures.length === 0) return [{ ok: false, source: path, code: 'empty-directory', reason: 'the directory holds no .txt, .md or PDF documents' }];
+    const items: InputItem[] = [...files, ...failures];
+    return items.sort(byPath);
   }
   if (!info && isDynamicPattern(path)) {
-    const files = await glob(path, { onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false });
-    files.sort();
-    return files.length > 0 ? { files } : { failure: { ok: false, source: path, code: 'no-match', reason: 'the pattern matches no file' } };
+    const items = await expandPattern(path);
+    return items.length > 0 ? items : [{ ok: false, source: path, code: 'no-match', reason: 'the pattern matches no file' }];
   }
-  return { files: [path] };
+  return [path];
+}
+
+/** What makes two paths the same file: its device and inode (links, hard links, other spellings), else its absolute path. */
+async function identity(path: string): Promise<string> {
+  const info = await stat(path).catch(() => undefined);
+  return info ? `${info.dev}:${info.ino}` : `path:${resolve(path)}`;
 }
 
 /**
  * Expands paths (files, directories, glob patterns such as `"docs/**\/*.txt"`, `-` for standard
- * input) into the inputs to read, in the order given, each file once. Nothing is dropped: a path
- * that gives nothing is kept as a failed result.
+ * input) into the inputs to read, in the order given. Nothing is dropped: a path that gives
+ * nothing, and a directory that cannot be read, stay as failures. Each file is analyzed once:
+ * a path naming a file already given (`a.txt` and `./a.txt`, a link and its target, `-` twice)
+ * is listed in `duplicates` instead.
  */
-export async function expandInputs(paths: readonly string[]): Promise<Array<string | Extract<ReadDocumentResult, { ok: false }>>> {
-  const sources: Array<string | Extract<ReadDocumentResult, { ok: false }>> = [];
-  const seen = new Set<string>();
+export async function expandInputs(paths: readonly string[]): Promise<ExpandedInputs> {
+  const items: InputItem[] = [];
+  const duplicates: DuplicateInput[] = [];
+  const first = new Map<string, string>();
+  const once = (key: string, source: string): boolean => {
+    const sameAs = first.get(key);
+    if (sameAs === undefined) {
+      first.set(key, source);
+      return true;
+    }
+    duplicates.push({ source, sameAs });
+    return false;
+  };
   for (const path of paths) {
     if (path === '-') {
-      sources.push('-');
+      if (once('stdin', '-')) items.push('-');
       continue;
     }
-    const expanded = await expand(path);
-    if ('failure' in expanded) sources.push(expanded.failure);
-    else {
-      for (const file of expanded.files) {
-        if (seen.has(file)) continue;
-        seen.add(file);
-        sources.push(file);
-      }
+    for (const item of await expand(path)) {
+      if (typeof item !== 'string') {
+        if (once(`failure:${resolve(item.source)}`, item.source)) items.push(item);
+      } else if (once(await identity(item), item)) items.push(item);
     }
   }
-  return sources;
+  return { items, duplicates };
 }

@@ -1,3 +1,4 @@
+import { MAX_DOCUMENT_BYTES } from '../node.js';
 import { runCli } from './run-cli.js';
 
 runCli(process.argv.slice(2), {
@@ -17,8 +18,17 @@ runCli(process.argv.slice(2), {
   },
 );
 
+/**
+ * Reads standard input, stopping one byte past {@link MAX_DOCUMENT_BYTES}: `scan - < /dev/zero`
+ * is refused as too large instead of filling memory.
+ */
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    total += (chunk as Buffer).length;
+    if (total > MAX_DOCUMENT_BYTES) break;
+  }
   return Buffer.concat(chunks);
 }
