@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { analyze } from '../analyze.js';
 import { assess } from '../assess/assess.js';
@@ -9,11 +10,12 @@ import { readDocumentBytes } from '../node/read-document-bytes.js';
 import type { ReadBytesResult } from '../node/read-file-bytes.js';
 import { isPdf } from '../pdf/is-pdf.js';
 import type { ReportInput } from '../report/create-report.js';
+import { compileRuleSet, type RuleSetData } from '../rules/compile-rule-set.js';
+import { checkRegistry } from '../rules/parse-rule-set.js';
 import type { ResolvedRuleSet } from '../rules/resolve-rule-set.js';
 import type { DateMention } from '../scan/find-dates.js';
 import { createProgress, expandInputs, type CliIo, type InputFailure, type OutputOptions } from './cli-io.js';
 import { analyzePdfInput } from './analyze-pdf-input.js';
-import { loadRuleSets } from './load-rule-sets.js';
 
 /**
  * Files at least this large (bytes) are streamed through `scanFileStream` by the commands that
@@ -30,10 +32,8 @@ const IN_FLIGHT = 4;
 
 /** Options of {@link analyzeInputs}. */
 export interface AnalyzeInputsOptions {
-  /** The rule sets to check against; empty for `scan` and `summary`, which need no findings. */
+  /** The rule sets to check against; empty for `scan` and `summary`, which need no findings. Worker threads are sent them as data, never a path to read again. */
   ruleSets: readonly ResolvedRuleSet[];
-  /** The `--rules` references the rule sets came from, so worker threads can load them too (default: `recommended` when `ruleSets` is not empty). */
-  ruleRefs?: readonly string[];
   documentDate?: string;
   reviewDate?: string;
   /** Stream files at least this large (bytes) when no rule sets are given (default {@link STREAM_THRESHOLD_BYTES}). */
@@ -47,12 +47,13 @@ export interface AnalyzeInputsOptions {
 /** What one input gave: its analysis, or why there is none. */
 export type InputResult = { ok: true; document: ReportInput } | { ok: false; error: InputFailure };
 
-/** The options a worker thread needs to analyze inputs as the main thread would. */
+/** The options a worker thread needs to analyze inputs as the main thread would: the rule sets themselves (as data), never where to read them. */
 export interface WorkerOptions {
-  ruleRefs: readonly string[] | null;
+  ruleSets: RuleSetData[];
   documentDate?: string;
   reviewDate?: string;
   showHiddenText?: boolean;
+  streamThresholdBytes?: number;
 }
 
 /** The dates given on the command line, without keys for those not given. */
@@ -121,19 +122,35 @@ export async function analyzeSource(source: string, options: AnalyzeInputsOption
   }
 }
 
-/** Loads the rule sets a worker was told to use, as the main thread did (it already reported their issues). */
+/** Rebuilds in a worker thread the options the main thread analyzes with, from the data it was sent. */
 export function workerAnalyzeOptions(options: WorkerOptions): AnalyzeInputsOptions {
-  const ruleSets = options.ruleRefs === null ? [] : (loadRuleSets(options.ruleRefs, { stdout: () => {}, stderr: () => {}, stdin: async () => new Uint8Array(0) }) ?? []);
+  const checks = checkRegistry();
   return {
-    ruleSets,
+    ruleSets: options.ruleSets.map((data) => compileRuleSet(data, checks)),
     ...givenDates(options),
     ...(options.showHiddenText ? { showHiddenText: true } : {}),
+    ...(options.streamThresholdBytes !== undefined ? { streamThresholdBytes: options.streamThresholdBytes } : {}),
+  };
+}
+
+/** The error of an input whose worker thread died while analyzing it alone: out of memory, or a crash. */
+function crashed(source: string, error: Error): InputResult {
+  const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+  return {
+    ok: false,
+    error: outOfMemory
+      ? { source, code: 'out-of-memory', reason: `analyzing this file ran out of memory (${error.message}); the other files were analyzed` }
+      : { source, code: 'analyze-failed', reason: `the thread analyzing this file stopped: ${error.message}` },
   };
 }
 
 /**
- * Analyzes `sources` on `jobs` worker threads; results come back in input order, whatever order
- * the threads finish in. Each thread loads the rule sets itself from their references.
+ * Analyzes `sources` on up to `jobs` worker threads; results come back in input order,
+ * whatever order the threads finish in. The threads are sent the rule sets as data. A thread
+ * that dies (out of memory) takes no result with it: the inputs it held are analyzed again,
+ * each alone on a fresh thread, so only an input that kills a thread by itself is lost, as its
+ * own `out-of-memory` error. Nothing is retried in the main thread, whose death would lose
+ * every result.
  */
 async function analyzeOnWorkers(
   sources: readonly string[],
@@ -142,29 +159,41 @@ async function analyzeOnWorkers(
   options: AnalyzeInputsOptions,
   onDone: (index: number) => void,
 ): Promise<InputResult[]> {
-  const workerOptions: WorkerOptions = {
-    ruleRefs: options.ruleSets.length === 0 ? null : [...(options.ruleRefs ?? ['recommended'])],
+  const workerData: WorkerOptions = {
+    ruleSets: options.ruleSets.map(({ name, source, definitions, tests }) => ({ name, source, definitions: [...definitions], tests })),
     ...givenDates(options),
     ...(options.showHiddenText ? { showHiddenText: true } : {}),
+    ...(options.streamThresholdBytes !== undefined ? { streamThresholdBytes: options.streamThresholdBytes } : {}),
   };
   const results: InputResult[] = new Array(sources.length);
-  let next = 0;
-  const runWorker = (): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const worker = new Worker(workerUrl, { workerData: workerOptions });
-      // A few inputs in flight per thread, so a thread never waits for the main one.
+  const queue = sources.map((_, i) => i);
+  const suspects: number[] = [];
+  /** One thread's life: take inputs until there are none (or it dies). Alone: one input at a time, from the suspects. */
+  const runWorker = (alone: boolean): Promise<void> =>
+    new Promise((resolve) => {
+      const worker = new Worker(workerUrl, { workerData });
       const inFlight = new Set<number>();
-      let settled = false;
+      let finished = false;
+      const finish = (death?: Error): void => {
+        if (finished) return;
+        finished = true;
+        for (const i of inFlight) {
+          if (!alone) suspects.push(i);
+          else {
+            results[i] = crashed(sources[i] as string, death ?? new Error('the thread exited'));
+            onDone(i);
+          }
+        }
+        void worker.terminate().finally(() => resolve());
+      };
       const give = (): void => {
-        while (inFlight.size < IN_FLIGHT && next < sources.length) {
-          const index = next++;
+        const from = alone ? suspects : queue;
+        while (inFlight.size < (alone ? 1 : IN_FLIGHT) && from.length > 0) {
+          const index = from.shift() as number;
           inFlight.add(index);
           worker.postMessage({ index, source: sources[index] });
         }
-        if (inFlight.size === 0 && !settled) {
-          settled = true;
-          void worker.terminate().then(() => resolve());
-        }
+        if (inFlight.size === 0) finish();
       };
       worker.on('message', (message: { index: number; result: InputResult }) => {
         inFlight.delete(message.index);
@@ -172,38 +201,29 @@ async function analyzeOnWorkers(
         onDone(message.index);
         give();
       });
-      worker.on('error', (error) => {
-        if (settled) return;
-        settled = true;
-        // A thread that dies takes only its own inputs with it; they are analyzed again below.
-        void worker.terminate();
-        reject(error);
-      });
-      worker.on('exit', () => {
-        if (!settled) {
-          settled = true;
-          reject(new Error('the worker thread exited'));
-        }
-      });
+      worker.on('error', (error) => finish(error));
+      worker.on('exit', (code) => finish(new Error(`the thread exited with code ${code}`)));
       give();
     });
-  const pool = Array.from({ length: Math.min(jobs, sources.length) }, () => runWorker().catch(() => undefined));
-  await Promise.all(pool);
-  // Inputs of a thread that failed are analyzed here, in this thread.
-  for (let i = 0; i < sources.length; i++) {
-    if (results[i] === undefined) {
-      results[i] = await analyzeSource(sources[i] as string, options);
-      onDone(i);
-    }
-  }
+  const slot = async (): Promise<void> => {
+    while (queue.length > 0) await runWorker(false);
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, sources.length) }, slot));
+  const isolate = async (): Promise<void> => {
+    while (suspects.length > 0) await runWorker(true);
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, suspects.length) }, isolate));
   return results;
 }
 
 /**
- * Reads and analyzes every input, on `output.jobs` worker threads when `io.workerUrl` is set
- * (the installed CLI), in this thread otherwise. An input that cannot be read, or whose analysis
- * throws, goes to `errors` with its reason; the run goes on with the others, so every input ends
- * up in exactly one of `documents` and `errors`, in input order however many threads ran.
+ * Reads and analyzes every input. With `io.workerUrl` set (the installed CLI) and two files or
+ * more, the files are analyzed on worker threads, `output.jobs` of them at most and never more
+ * than the cores (one thread for `--jobs 1`: a file that exhausts memory then loses only its own
+ * result, whatever `--jobs` says); otherwise, and for standard input, in this thread. An input
+ * that cannot be read, or whose analysis throws, goes to `errors` with its reason; the run goes
+ * on with the others, so every input ends up in exactly one of `documents` and `errors`, in
+ * input order however many threads ran.
  */
 export async function analyzeInputs(
   paths: readonly string[],
@@ -215,9 +235,10 @@ export async function analyzeInputs(
   if (!output.quiet) for (const d of duplicates) io.stderr(`redaction-audit: note: ${d.source} is the same file as ${d.sameAs}; analyzed once\n`);
   const progress = createProgress(items.length, output, io);
   const files = items.filter((item): item is string => typeof item === 'string' && item !== '-');
-  const jobs = output.jobs ?? 1;
+  // More threads than cores only cost memory (~35 MB each) and switching.
+  const jobs = Math.max(1, Math.min(output.jobs ?? 1, availableParallelism()));
   const byFile = new Map<string, InputResult>();
-  if (io.workerUrl && jobs > 1 && files.length > 1) {
+  if (io.workerUrl && files.length > 1) {
     const results = await analyzeOnWorkers(files, io.workerUrl, jobs, options, (i) => progress.tick(files[i] as string));
     files.forEach((file, i) => byFile.set(file, results[i] as InputResult));
   }

@@ -57,7 +57,6 @@ export async function runCheck(paths: string[], options: CheckCliOptions, io: Cl
     paths,
     {
       ruleSets,
-      ruleRefs: options.rules ?? ['recommended'],
       ...(options.documentDate !== undefined ? { documentDate: options.documentDate } : {}),
       ...(options.reviewDate !== undefined ? { reviewDate: options.reviewDate } : {}),
       ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),

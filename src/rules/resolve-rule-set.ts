@@ -1,10 +1,8 @@
 import { RuleSetError } from '../core/errors.js';
 import type { CheckKind } from '../engine/check-kind.js';
 import type { CompiledRule } from '../engine/compiled-rule.js';
-import { compileMessage } from '../engine/message-template.js';
-import { compileSelectorList } from '../engine/selector.js';
-import { compileWhen } from '../engine/when.js';
 import { BUILT_IN_RULE_SET_TEXTS } from './built-in-rule-sets.js';
+import { compileRuleSet } from './compile-rule-set.js';
 import { checkIssues, checkRegistry, parseRuleSet, zodIssues, type ParseRuleSetResult, type RuleSet, type YamlPath } from './parse-rule-set.js';
 import type { RuleSetIssue } from './rule-set-issue.js';
 import { RuleSchema, type Rule, type RuleOverride, type RuleTestCase } from './rule-set-schema.js';
@@ -152,7 +150,6 @@ export function resolveRuleSet(ruleSet: RuleSet, options: ResolveRuleSetOptions 
 
   const merged = collect(ruleSet, [ruleSet.source]);
   const definitions: RuleDefinition[] = [];
-  const rules: CompiledRule[] = [];
   for (const [id, m] of merged) {
     const parsed = RuleSchema.safeParse(m.rule, { reportInput: true });
     if (!parsed.success) {
@@ -164,25 +161,7 @@ export function resolveRuleSet(ruleSet: RuleSet, options: ResolveRuleSetOptions 
       issues.push(...found);
       continue;
     }
-    const rule = parsed.data;
-    definitions.push({ id, rule, definedIn: m.definedIn, source: m.source });
-    if (rule.severity === 'off') continue;
-    const kind = checks.get(rule.check);
-    const message = compileMessage(rule.message);
-    if (!kind || !message.ok) continue; // both were checked above
-    rules.push({
-      id,
-      severity: rule.severity,
-      description: rule.description,
-      url: rule.url ?? null,
-      authority: rule.authority ?? null,
-      message: message.render,
-      where: compileSelectorList(rule.where),
-      when: compileWhen(rule.when),
-      check: kind,
-      options: kind.options.parse(rule.options ?? {}),
-      report: rule.report ?? 'each',
-    });
+    definitions.push({ id, rule: parsed.data, definedIn: m.definedIn, source: m.source });
   }
   const known = new Set(merged.keys());
   ruleSet.tests.forEach((test, i) => {
@@ -193,7 +172,7 @@ export function resolveRuleSet(ruleSet: RuleSet, options: ResolveRuleSetOptions 
     }
   });
   if (issues.length > 0) return { ok: false, issues: dedupeIssues(issues) };
-  return { ok: true, ruleSet: { name: ruleSet.name, source: ruleSet.source, definitions, rules, tests: ruleSet.tests } };
+  return { ok: true, ruleSet: compileRuleSet({ name: ruleSet.name, source: ruleSet.source, definitions, tests: ruleSet.tests }, checks) };
 }
 
 function dedupeIssues(issues: RuleSetIssue[]): RuleSetIssue[] {
