@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// Times `scan` on each pathological input against ordinary declassified text of the same size
-// (the development corpus, repeated), and prints the ratio. Target: 2× or less.
+// Part 1 times `scan` on each pathological input against ordinary declassified text of the
+// same size (the development corpus, repeated), and prints the ratio. Target: 2× or less.
+// Part 2 times the whole pipeline after reading (scan, assess, the strict rules, summary,
+// report, JSON) on inputs built to be quadratic, at n and 4n: the time may grow at most 5×,
+// else the script exits 1. Part 3 does the same for rule files.
 //   npm run bench:adversarial            (builds first)
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { scan } from '../dist/index.js';
+import { analyze, createReport, formatJson, getBuiltInRuleSet, scan, summarize } from '../dist/index.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CORPUS = join(ROOT, 'test', 'fixtures', 'corpus', 'dev');
@@ -61,3 +64,48 @@ for (const r of rows) {
 }
 const worst = rows.reduce((a, b) => (b.ratio > a.ratio ? b : a));
 console.log(`\nworst: ${worst.name} at ${worst.ratio.toFixed(2)}× ordinary text of the same size (target ≤ 2×); Node ${process.version}`);
+
+// Part 2: growth of the whole pipeline on inputs that made it quadratic (issue 15, items 4–5).
+const strict = [getBuiltInRuleSet('strict')];
+function pipeline(text) {
+  const result = analyze(text, { source: 'doc.txt', ruleSets: strict });
+  return formatJson(createReport([{ ...result, text }], { ruleSets: strict })).length;
+}
+const STAMP = 'DECLASSIFIED Authority NND 12345 By JB NARA Date 5/1/98\n';
+const GROWTH = [
+  ['SECRET on every line', 'SECRET\n', 20_000],
+  ['[REDACTED] (b)(1) on every line', '[REDACTED] (b)(1)\n', 10_000],
+  ['TOP SECRET//NOFORN on every line', 'TOP SECRET//NOFORN\n', 10_000],
+  ['a dated line and a release stamp', `Date: January 1, 1970\n${STAMP}`, 5_000],
+  ['Date: lines only', 'Date: January 1, 1970\n', 20_000],
+  ['(b)(1)(A)(3) on every line', '(b)(1)(A)(3)\n', 20_000],
+  ['(TS) portions over RESTRICTED banners', '(TS) The plan.\nRESTRICTED\n', 10_000, 'CONFIDENTIAL\n'],
+  ['one long line of codes (fingerprints)', '(b)(1) (b)(3) ', 20_000],
+];
+function best(fn, rounds) {
+  let ms = Infinity;
+  for (let i = 0; i < rounds; i++) {
+    const t = performance.now();
+    fn();
+    ms = Math.min(ms, performance.now() - t);
+  }
+  return ms;
+}
+const LIMIT = 5;
+const growth = [];
+for (const [name, unit, n, tail = ''] of GROWTH) {
+  const small = unit.repeat(n) + tail;
+  const large = unit.repeat(4 * n) + tail;
+  const a = best(() => pipeline(small), 3);
+  const b = best(() => pipeline(large), 3);
+  growth.push({ name, n, a, b, ratio: b / a });
+}
+const gw = Math.max(...growth.map((g) => g.name.length));
+console.log(`\n${'pipeline input (n → 4n)'.padEnd(gw)}  ${'n'.padStart(6)}  ${'ms at n'.padStart(8)}  ${'ms at 4n'.padStart(9)}  growth`);
+for (const g of growth) console.log(`${g.name.padEnd(gw)}  ${String(g.n).padStart(6)}  ${g.a.toFixed(0).padStart(8)}  ${g.b.toFixed(0).padStart(9)}  ${g.ratio.toFixed(2)}×${g.ratio > LIMIT ? '  FAIL' : ''}`);
+const failed = growth.filter((g) => g.ratio > LIMIT);
+console.log(`\nworst growth: ${growth.reduce((x, y) => (y.ratio > x.ratio ? y : x)).ratio.toFixed(2)}× for 4× the input (limit ${LIMIT}×)`);
+if (failed.length > 0) {
+  console.log(`FAILED: ${failed.map((g) => g.name).join('; ')}`);
+  process.exitCode = 1;
+}

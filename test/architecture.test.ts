@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import * as api from '../src/index.js';
 // @ts-expect-error: a plain .mjs script without types
@@ -64,6 +65,26 @@ describe('architecture', () => {
         expect(to, `${relative(SRC, file)} imports ${m[1]}`).toBeLessThanOrEqual(from);
       }
     }
+  });
+
+  it('spreads no array into a call: f(...xs) and f.apply(_, xs) overflow the stack on a long array', () => {
+    // Each allowed spread, with why its array stays short.
+    const allowed = new Set([
+      // The OCR corrections of one token: at most a handful.
+      'scan/detect-declass.ts: ocr.push(...d1.ocr)',
+    ]);
+    const found: string[] = [];
+    for (const file of sources) {
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node): void => {
+        const spread = (ts.isCallExpression(node) || ts.isNewExpression(node)) && (node.arguments ?? []).some((a) => ts.isSpreadElement(a));
+        const apply = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'apply';
+        if (spread || apply) found.push(`${relative(SRC, file).replace(/\\/g, '/')}: ${node.getText(source)}`);
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(found.filter((f) => !allowed.has(f))).toEqual([]);
   });
 
   it('exports exactly this public API', () => {

@@ -1,9 +1,10 @@
 import { InvalidArgumentError } from '../core/errors.js';
+import { groupBy } from '../core/group-by.js';
 import type { MarkerRecord, Page } from '../normalize/marker-record.js';
 import type { DateMention } from '../scan/find-dates.js';
 import { parseDate } from '../scan/parse-date.js';
 import type { AssessedDate, Assessment, ReleaseStatus } from './assessment.js';
-import { isWithholdingCode, isWithholdingPlaceholder, lineDistance, NEAR_LINES } from './code-proximity.js';
+import { createNearIndex, isWithholdingCode, isWithholdingPlaceholder } from './code-proximity.js';
 import { LEVEL_RANK } from './level-rank.js';
 
 /** Options of {@link assess}. */
@@ -55,15 +56,37 @@ function sortKey(d: { iso: string | null; year: number }): string {
 }
 
 /**
+ * A test of whether a date lies inside one of the stamps: stamps sorted by start, with the
+ * furthest end reached so far, so each date costs one binary search (not a pass over every
+ * stamp: a long release with a stamp on every page has thousands of both).
+ */
+function createStampTest(stamps: readonly MarkerRecord[]): (d: DateMention) => boolean {
+  const sorted = [...stamps].sort((a, b) => a.span.start.offset - b.span.start.offset);
+  const starts = sorted.map((s) => s.span.start.offset);
+  const reach: number[] = [];
+  let furthest = -1;
+  for (const s of sorted) reach.push((furthest = Math.max(furthest, s.span.end.offset)));
+  return (d) => {
+    // The stamps starting at or before the date; the date is inside one when the furthest of their ends covers it.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] as number) <= d.span.start.offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && (reach[lo - 1] as number) >= d.span.end.offset;
+  };
+}
+
+/**
  * Picks the document date and the review date from the dates in the text. Release cues and
  * dates inside review stamps are review dates; datelines and `Date:` fields are document
  * dates, unless they are ten or more years after the earliest of them (a `Date:` on a review
  * stamp of an old document).
  */
 function pickDates(dates: readonly DateMention[], records: readonly MarkerRecord[]): { document: AssessedDate | null; review: AssessedDate | null } {
-  const stamps = records.filter((r) => r.family === 'stamp' && RELEASE_STAMPS.has(r.code));
-  const inStamp = (d: DateMention): boolean =>
-    stamps.some((s) => d.span.start.offset >= s.span.start.offset && d.span.end.offset <= s.span.end.offset);
+  const inStamp = createStampTest(records.filter((r) => r.family === 'stamp' && RELEASE_STAMPS.has(r.code)));
   const review: AssessedDate[] = [];
   const documentish: Array<{ d: DateMention; confidence: number }> = [];
   for (const d of dates) {
@@ -75,7 +98,8 @@ function pickDates(dates: readonly DateMention[], records: readonly MarkerRecord
     else if (d.cue === 'label') documentish.push({ d, confidence: 0.7 });
     else documentish.push({ d, confidence: 0.3 });
   }
-  const earliest = Math.min(...documentish.filter((x) => x.confidence >= 0.7).map((x) => x.d.year));
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const x of documentish) if (x.confidence >= 0.7 && x.d.year < earliest) earliest = x.d.year;
   let document: AssessedDate | null = null;
   for (const { d, confidence } of documentish) {
     if (Number.isFinite(earliest) && d.year >= earliest + REVIEW_GAP_YEARS && confidence >= 0.7) {
@@ -153,13 +177,13 @@ export function assess(result: AssessInput, options: AssessOptions = {}): Assess
   }
 
   const placeholders = records.filter(isWithholdingPlaceholder);
+  const nearIndex = createNearIndex(codes);
   const redactions = placeholders.map((p) => {
-    const near = [...new Set(codes.filter((c) => c.page === p.page && lineDistance(p, c) <= NEAR_LINES).map((c) => c.key))].sort();
+    const near = nearIndex.keysNear(p);
     return { recordId: p.id, page: p.page, codes: near, justified: near.length > 0 };
   });
 
-  const levelsByPage = new Map<number, MarkerRecord[]>();
-  for (const r of levels) levelsByPage.set(r.page, [...(levelsByPage.get(r.page) ?? []), r]);
+  const levelsByPage = groupBy(levels, (r) => r.page);
   const pageLevels = pages.map((page) => {
     const onPage = levelsByPage.get(page.number) ?? [];
     let best: MarkerRecord | undefined;

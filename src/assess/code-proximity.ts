@@ -38,3 +38,68 @@ export function offsetDistance(a: MarkerRecord, b: MarkerRecord): number {
   if (b.span.end.offset <= a.span.start.offset) return a.span.start.offset - b.span.end.offset;
   return 0;
 }
+
+/** Finds, for a placeholder, the withholding codes beside it; see {@link createNearIndex}. */
+export interface NearIndex {
+  /** The codes on the placeholder's page within {@link NEAR_LINES} lines of it, in the order they were given. */
+  codesNear(placeholder: MarkerRecord): MarkerRecord[];
+  /** The distinct keys of {@link NearIndex.codesNear}, sorted. */
+  keysNear(placeholder: MarkerRecord): string[];
+}
+
+/** The index of the first element of a sorted array that is at least `value`. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Indexes codes by the lines they cover, so the codes beside each placeholder (same page,
+ * `lineDistance` at most {@link NEAR_LINES}) are found without comparing every placeholder with
+ * every code: a lookup costs a binary search plus the lines of the window that hold codes.
+ * `keysNear` reads each line's distinct keys, so a line of many identical codes costs one key.
+ * Building costs the lines the codes span (codes seldom span more than one).
+ */
+export function createNearIndex(codes: readonly MarkerRecord[]): NearIndex {
+  // For each line that holds codes: their positions in `codes`, and their keys per page.
+  const atLine = new Map<number, number[]>();
+  const keysAtLine = new Map<number, Map<number, Set<string>>>();
+  codes.forEach((c, i) => {
+    for (let line = c.span.start.line; line <= c.span.end.line; line++) {
+      const list = atLine.get(line);
+      if (list) list.push(i);
+      else atLine.set(line, [i]);
+      let byPage = keysAtLine.get(line);
+      if (!byPage) keysAtLine.set(line, (byPage = new Map()));
+      const keys = byPage.get(c.page);
+      if (keys) keys.add(c.key);
+      else byPage.set(c.page, new Set([c.key]));
+    }
+  });
+  const lines = [...atLine.keys()].sort((a, b) => a - b);
+  /** The lines holding codes within the placeholder's window, ascending. */
+  const windowLines = (p: MarkerRecord): number[] => {
+    const out: number[] = [];
+    const last = p.span.end.line + NEAR_LINES;
+    for (let k = lowerBound(lines, p.span.start.line - NEAR_LINES); k < lines.length && (lines[k] as number) <= last; k++) out.push(lines[k] as number);
+    return out;
+  };
+  return {
+    codesNear(p) {
+      const found = new Set<number>();
+      for (const line of windowLines(p)) for (const i of atLine.get(line) as number[]) if ((codes[i] as MarkerRecord).page === p.page) found.add(i);
+      return [...found].sort((a, b) => a - b).map((i) => codes[i] as MarkerRecord);
+    },
+    keysNear(p) {
+      const keys = new Set<string>();
+      for (const line of windowLines(p)) for (const key of keysAtLine.get(line)?.get(p.page) ?? []) keys.add(key);
+      return [...keys].sort();
+    },
+  };
+}

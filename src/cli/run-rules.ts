@@ -42,7 +42,8 @@ function list(sets: readonly ResolvedRuleSet[]): string {
   for (const set of sets) {
     const on = set.definitions.filter((d) => d.rule.severity !== 'off').length;
     out.push(`${set.name ?? set.source}  (${set.source}): ${set.definitions.length} rules, ${on} on`);
-    const width = Math.max(...set.definitions.map((d) => d.id.length), 0);
+    let width = 0;
+    for (const d of set.definitions) width = Math.max(width, d.id.length);
     for (const d of set.definitions) out.push(`  ${d.id.padEnd(width)}  ${d.rule.severity.padEnd(7)}  ${d.rule.description}`);
     out.push('');
   }

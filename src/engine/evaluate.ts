@@ -1,5 +1,6 @@
 import type { Assessment } from '../assess/assessment.js';
 import { CheckError } from '../core/errors.js';
+import { groupBy } from '../core/group-by.js';
 import { createLocator, type Span } from '../core/position.js';
 import { compareSeverity } from '../core/severity.js';
 import { pageAt } from '../normalize/build-pages.js';
@@ -7,7 +8,7 @@ import type { MarkerRecord, Page } from '../normalize/marker-record.js';
 import type { CheckContext, CheckResult } from './check-kind.js';
 import type { CompiledRule } from './compiled-rule.js';
 import type { Finding } from './finding.js';
-import { hashString, normalizeContext } from './fingerprint.js';
+import { fingerprintText, hashString, normalizeContext } from './fingerprint.js';
 import { compileSelectorList } from './selector.js';
 
 /** What {@link evaluate} checks: a scanned and assessed document. */
@@ -38,11 +39,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 /** Merges results into one per document or per page, for `report: once` and `once-per-page`. */
 function mergeResults(results: CheckResult[], rule: CompiledRule, pageOf: (r: CheckResult) => number): CheckResult[] {
   if (rule.report === 'each' || results.length <= 1) return results;
-  const groups = new Map<number, CheckResult[]>();
-  for (const r of results) {
-    const key = rule.report === 'once' ? 0 : pageOf(r);
-    groups.set(key, [...(groups.get(key) ?? []), r]);
-  }
+  const groups = groupBy(results, (r) => (rule.report === 'once' ? 0 : pageOf(r)));
   return [...groups.values()].map((group) => {
     const records = [...new Set(group.flatMap((g) => g.records))].sort((a, b) => a.span.start.offset - b.span.start.offset);
     const first = group[0] as CheckResult;
@@ -105,8 +102,7 @@ export function evaluate(input: EvaluationInput, rules: readonly CompiledRule[])
       const dedupeKey = `${rule.id}\0${span.start.offset}\0${span.end.offset}\0${message}`;
       if (seen.has(dedupeKey)) continue;
       seen.add(dedupeKey);
-      const line = locator.lineRange(span.start.line);
-      const base = hashString(`${rule.id}\0${codes.join(',')}\0${normalizeContext(input.text.slice(line.start, line.end))}`);
+      const base = hashString(`${rule.id}\0${codes.join(',')}\0${normalizeContext(fingerprintText(input.text, locator, span))}`);
       const n = (fingerprintCount.get(base) ?? 0) + 1;
       fingerprintCount.set(base, n);
       findings.push({

@@ -27,7 +27,8 @@ export const FindingSchema = z.object({
   authority: z.string().nullable(),
   /**
    * A stable fingerprint for baselines: a hash of the rule id, the codes and the normalized
-   * text of the finding's line. Offsets are left out, so edits elsewhere do not change it.
+   * text of the finding's line (on a line longer than 300 code units, the 300 either side of
+   * the finding). Offsets are left out, so edits elsewhere do not change it.
    */
   fingerprint: z.string(),
 });

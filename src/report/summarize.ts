@@ -1,7 +1,8 @@
 import type { Assessment, ReleaseStatus } from '../assess/assessment.js';
-import { isWithholdingCode, isWithholdingPlaceholder, lineDistance, NEAR_LINES } from '../assess/code-proximity.js';
+import { createNearIndex, isWithholdingCode, isWithholdingPlaceholder } from '../assess/code-proximity.js';
 import { LEVEL_RANK } from '../assess/level-rank.js';
 import { InvalidArgumentError } from '../core/errors.js';
+import { groupBy } from '../core/group-by.js';
 import { FAMILIES, type Family } from '../core/vocabulary.js';
 import type { MarkerRecord, Page } from '../normalize/marker-record.js';
 import type {
@@ -37,17 +38,6 @@ const CONTEXT_CHARS = 60;
 /** Page markers are the document's structure, not its markings: summaries leave them out. */
 function isCounted(r: MarkerRecord): boolean {
   return r.role !== 'mention' && r.family !== 'page';
-}
-
-/** Groups items by a key in one pass, keeping each group in input order. */
-function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const group = groups.get(keyOf(item));
-    if (group) group.push(item);
-    else groups.set(keyOf(item), [item]);
-  }
-  return groups;
 }
 
 function emptyExtent(): ExtentTally {
@@ -135,10 +125,12 @@ function withholdingsOf(doc: SummaryInput, counted: readonly MarkerRecord[]): Wi
       recordIds: members.map((m) => m.id),
     };
   };
+  const nearIndex = createNearIndex(codes);
   for (const p of counted.filter(isWithholdingPlaceholder)) {
-    const beside = codes.filter((c) => c.page === p.page && lineDistance(p, c) <= NEAR_LINES);
+    const beside = nearIndex.codesNear(p);
     for (const c of beside) used.add(c);
-    rows.push(row('placeholder', p, [p, ...beside], p));
+    beside.unshift(p);
+    rows.push(row('placeholder', p, beside, p));
   }
   // Codes beside no placeholder: one row per line, as a reviewer writes "(b)(1) (b)(3)" in a margin.
   const byLine = groupBy(
@@ -243,8 +235,8 @@ export function summarize(documents: readonly SummaryInput[]): Summary {
     }
     const { summary, rows, counted, byKey } = summarizeDocument(doc);
     summaries.push(summary);
-    withholdings.push(...rows);
-    allCounted.push(...counted);
+    for (const r of rows) withholdings.push(r);
+    for (const r of counted) allCounted.push(r);
     for (const c of summary.codes) {
       const entry = corpusCodes.get(c.key);
       if (entry) {

@@ -280,7 +280,7 @@ export function parseRuleSet(text: string, options: ParseRuleSetOptions): ParseR
   const top = RuleSetFileSchema.pick({ $schema: true, name: true, description: true, extends: true }).strict();
   const { rules: rawRules, tests: rawTests, ...rest } = data as Record<string, unknown>;
   const topResult = top.safeParse(rest, { reportInput: true });
-  if (!topResult.success) issues.push(...zodIssues(topResult.error, [], source, locate));
+  if (!topResult.success) for (const issue of zodIssues(topResult.error, [], source, locate)) issues.push(issue);
 
   const checks = checkRegistry(options.checks);
   const rules = new Map<string, RuleOverride>();
@@ -302,12 +302,12 @@ export function parseRuleSet(text: string, options: ParseRuleSetOptions): ParseR
       const complete = entry !== null && typeof entry === 'object' && 'check' in entry;
       const parsed = (complete ? RuleSchema : RuleOverrideSchema).safeParse(entry, { reportInput: true });
       if (!parsed.success) {
-        issues.push(...zodIssues(parsed.error, path, source, locate));
+        for (const issue of zodIssues(parsed.error, path, source, locate)) issues.push(issue);
         continue;
       }
       const rule = parsed.data as RuleOverride;
       const found = [...placeholderIssues(rule.message, path, source, locate), ...checkIssues(rule, path, source, locate, checks)];
-      issues.push(...found);
+      for (const issue of found) issues.push(issue);
       if (found.length === 0) rules.set(id, rule);
     }
   }
@@ -319,7 +319,7 @@ export function parseRuleSet(text: string, options: ParseRuleSetOptions): ParseR
     rawTests.forEach((t, i) => {
       const parsed = RuleTestCaseSchema.safeParse(t, { reportInput: true });
       if (parsed.success) tests.push(parsed.data);
-      else issues.push(...zodIssues(parsed.error, ['tests', i], source, locate));
+      else for (const issue of zodIssues(parsed.error, ['tests', i], source, locate)) issues.push(issue);
     });
   }
   if (issues.length > 0) return { ok: false, issues };

@@ -107,7 +107,7 @@ export function resolveRuleSet(ruleSet: RuleSet, options: ResolveRuleSetOptions 
         return;
       }
       if (!loaded.ok) {
-        issues.push(...loaded.issues);
+        for (const issue of loaded.issues) issues.push(issue);
         return;
       }
       const parent = loaded.ruleSet;
@@ -153,12 +153,12 @@ export function resolveRuleSet(ruleSet: RuleSet, options: ResolveRuleSetOptions 
   for (const [id, m] of merged) {
     const parsed = RuleSchema.safeParse(m.rule, { reportInput: true });
     if (!parsed.success) {
-      issues.push(...zodIssues(parsed.error, m.path, m.source, (p) => m.locate(p)));
+      for (const issue of zodIssues(parsed.error, m.path, m.source, (p) => m.locate(p))) issues.push(issue);
       continue;
     }
     const found = checkIssues(parsed.data, m.path, m.source, (p) => m.locate(p), checks);
     if (found.length > 0) {
-      issues.push(...found);
+      for (const issue of found) issues.push(issue);
       continue;
     }
     definitions.push({ id, rule: parsed.data, definedIn: m.definedIn, source: m.source });

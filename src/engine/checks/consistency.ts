@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LEVEL_RANK } from '../../assess/level-rank.js';
+import { groupBy } from '../../core/group-by.js';
 import type { MarkerRecord } from '../../normalize/marker-record.js';
 import { defineCheck } from '../check-kind.js';
 
@@ -23,16 +24,16 @@ export const consistencyCheck = defineCheck({
     const levels = context.records.filter((r) => r.family === 'classification' && BANNER_LEVELS.has(r.code));
     const banners = levels.filter((r) => r.role === 'marking');
     if (options.aspect === 'portion-above-banner') {
-      const top = Math.max(0, ...banners.map((r) => RANK(r.code)));
-      if (top === 0) return [];
-      return levels
-        .filter((r) => r.role === 'portion' && RANK(r.code) > top)
-        .map((r) => ({ records: [r], values: { value: banners.find((b) => RANK(b.code) === top)?.code ?? '' } }));
+      // The highest banner (the first of its rank).
+      let highest: MarkerRecord | undefined;
+      for (const b of banners) if (!highest || RANK(b.code) > RANK(highest.code)) highest = b;
+      if (!highest) return [];
+      const top = RANK(highest.code);
+      const value = highest.code;
+      return levels.filter((r) => r.role === 'portion' && RANK(r.code) > top).map((r) => ({ records: [r], values: { value } }));
     }
     const out = [];
-    const byPage = new Map<number, MarkerRecord[]>();
-    for (const b of banners) byPage.set(b.page, [...(byPage.get(b.page) ?? []), b]);
-    for (const list of byPage.values()) {
+    for (const list of groupBy(banners, (b) => b.page).values()) {
       const distinct = [...new Set(list.map((r) => r.code))];
       if (distinct.length > 1) out.push({ records: list, values: { value: distinct.join(', ') } });
     }

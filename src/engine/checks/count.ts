@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { groupBy } from '../../core/group-by.js';
 import type { MarkerRecord } from '../../normalize/marker-record.js';
 import { defineCheck } from '../check-kind.js';
 
@@ -19,10 +20,12 @@ export const countCheck = defineCheck({
     .refine((o) => o.min !== undefined || o.max !== undefined, { message: 'give `min` or `max`', path: ['min'] })
     .refine((o) => o.min === undefined || o.max === undefined || o.min <= o.max, { message: '`min` must not exceed `max`', path: ['max'] }),
   run(context, options) {
-    const groups: Array<{ start: number; records: MarkerRecord[] }> =
-      options.scope === 'document'
-        ? [{ start: 0, records: [...context.subjects] }]
-        : context.pages.map((p) => ({ start: p.start, records: context.subjects.filter((r) => r.page === p.number) }));
+    let groups: Array<{ start: number; records: MarkerRecord[] }>;
+    if (options.scope === 'document') groups = [{ start: 0, records: [...context.subjects] }];
+    else {
+      const byPage = groupBy(context.subjects, (r) => r.page);
+      groups = context.pages.map((p) => ({ start: p.start, records: byPage.get(p.number) ?? [] }));
+    }
     const out = [];
     for (const g of groups) {
       const n = g.records.length;

@@ -17,11 +17,14 @@ export const requireAttributeCheck = defineCheck({
   run(context, options) {
     const names = Array.isArray(options.attributes) ? options.attributes : [options.attributes];
     const missing = (r: (typeof context.records)[number]): string[] => names.filter((n) => attributeAt(r, n) === undefined);
+    // Pages and keys on which some subject carries every attribute.
+    const complete = new Set<string>();
+    if (options.samePage) for (const o of context.subjects) if (missing(o).length === 0) complete.add(`${o.page}\u0000${o.key}`);
     const out = [];
     for (const r of context.subjects) {
       const lacking = missing(r);
       if (lacking.length === 0) continue;
-      if (options.samePage && context.subjects.some((o) => o.page === r.page && o.key === r.key && missing(o).length === 0)) continue;
+      if (options.samePage && complete.has(`${r.page}\u0000${r.key}`)) continue;
       out.push({ records: [r], values: { value: lacking.join(', ') } });
     }
     return out;

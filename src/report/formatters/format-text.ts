@@ -93,7 +93,9 @@ function renderSummary(report: Report, c: Colors): string {
   if (corpus.codes.length > 0) {
     const rows = [['KEY', 'COUNT', 'DOCS', 'FIRST SEEN', 'MEANING'], ...corpus.codes.map((k) => [k.key, String(k.count), String(k.documents), `${k.first.source ?? '<text>'} p.${k.first.page}`, k.label ?? '(unknown code)'])];
     const lines = table(rows, new Set([1, 2]));
-    out.push(c.bold(lines[0] as string), ...lines.slice(1), '');
+    out.push(c.bold(lines[0] as string));
+    for (const line of lines.slice(1)) out.push(line);
+    out.push('');
   }
   if (corpus.coOccurrences.length > 0) {
     out.push(c.bold('cited together:'));
