@@ -2,12 +2,15 @@
 // Part 1 times `scan` on each pathological input against ordinary declassified text of the
 // same size (the development corpus, repeated), and prints the ratio. Target: 2× or less.
 // Part 2 times the whole pipeline after reading (scan, assess, the strict rules, summary,
-// report, JSON) on inputs built to be quadratic, at n and 4n: the time may grow at most 5×,
-// else the script exits 1. Part 3 does the same for rule files.
+// report, JSON) on inputs built to be quadratic, at n and 4n: the time may grow at most 5×
+// (a quadratic step grows 16×; a pair slowed by other work on the machine is measured again,
+// up to 3 attempts), else the script exits 1. Part 3 does the same for rule files.
 //   npm run bench:adversarial            (builds first)
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze, createReport, formatJson, getBuiltInRuleSet, scan, summarize } from '../dist/index.js';
+import { analyze, createReport, formatJson, getBuiltInRuleSet, parseRuleSet, resolveRuleSet, scan } from '../dist/index.js';
+import { loadRuleSet } from '../dist/node.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CORPUS = join(ROOT, 'test', 'fixtures', 'corpus', 'dev');
@@ -82,7 +85,12 @@ const GROWTH = [
   ['(TS) portions over RESTRICTED banners', '(TS) The plan.\nRESTRICTED\n', 10_000, 'CONFIDENTIAL\n'],
   ['one long line of codes (fingerprints)', '(b)(1) (b)(3) ', 20_000],
 ];
-function best(fn, rounds) {
+/**
+ * The shortest time of `rounds` runs, after one run to warm up: other work on a shared machine
+ * only ever adds time, so the shortest run is the truest.
+ */
+function shortest(fn, rounds) {
+  fn();
   let ms = Infinity;
   for (let i = 0; i < rounds; i++) {
     const t = performance.now();
@@ -92,17 +100,56 @@ function best(fn, rounds) {
   return ms;
 }
 const LIMIT = 5;
+/**
+ * Times `run(n)` and `run(4n)` (each the shortest of `rounds` after a warm-up) and returns the
+ * growth. On a shared machine another process can slow one side; a linear step measured again
+ * comes back under the limit, a quadratic one (16×) never does: up to 3 attempts.
+ */
+function measureGrowth(name, n, prepare, rounds) {
+  const small = prepare(n);
+  const large = prepare(4 * n);
+  let best = null;
+  let attempts = 0;
+  while (attempts < 3 && (best === null || best.ratio > LIMIT)) {
+    attempts += 1;
+    const a = shortest(small, rounds);
+    const b = shortest(large, rounds);
+    if (best === null || b / a < best.ratio) best = { name, n, a, b, ratio: b / a };
+  }
+  return { ...best, attempts };
+}
 const growth = [];
 for (const [name, unit, n, tail = ''] of GROWTH) {
-  const small = unit.repeat(n) + tail;
-  const large = unit.repeat(4 * n) + tail;
-  const a = best(() => pipeline(small), 3);
-  const b = best(() => pipeline(large), 3);
-  growth.push({ name, n, a, b, ratio: b / a });
+  growth.push(measureGrowth(name, n, (count) => {
+    const text = unit.repeat(count) + tail;
+    return () => pipeline(text);
+  }, 3));
 }
+
+// Part 3: rule files (items 10, 11): issues located, rules compiled, extends diamonds, at n and 4n.
+const RULE = (i) => `  r${i}:\n    description: d\n    severity: warning\n    message: m\n    authority: a\n    check: forbid\n    where: { family: foia, code: b${i % 9 + 1} }\n`;
+const unknownKeys = (n) => `rules:\n  r:\n    description: d\n    severity: warning\n    message: m\n    authority: a\n    check: forbid\n    where:\n${Array.from({ length: n }, (_, i) => `      k${i}: 1\n`).join('')}`;
+const manyRules = (n) => `rules:\n${Array.from({ length: n }, (_, i) => RULE(i)).join('')}`;
+function diamond(depth) {
+  const dir = mkdtempSync(join(tmpdir(), 'ra-diamond-'));
+  for (let i = 0; i < depth; i++) writeFileSync(join(dir, `f${i}.yaml`), `extends: [./f${i + 1}.yaml, ./f${i + 1}.yaml, ./f${i + 1}.yaml]\n`);
+  writeFileSync(join(dir, `f${depth}.yaml`), `rules:\n${RULE(0)}`);
+  return join(dir, 'f0.yaml');
+}
+const resolveText = (text) => {
+  const parsed = parseRuleSet(text, { source: 'bench.yaml' });
+  return parsed.ok ? resolveRuleSet(parsed.ruleSet) : parsed;
+};
+const RULE_FILES = [
+  ['rule file: n unknown keys, each located', 5_000, (n) => { const t = unknownKeys(n); return () => resolveText(t); }],
+  ['rule file: n rules parsed and compiled', 500, (n) => { const t = manyRules(n); return () => resolveText(t); }],
+  ['rule file: extends diamonds n deep (3 ways each)', 24, (n) => { const f = diamond(n); return () => loadRuleSet(f); }],
+];
+// These take milliseconds: the shortest of 7 runs.
+for (const [name, n, make] of RULE_FILES) growth.push(measureGrowth(name, n, make, 7));
 const gw = Math.max(...growth.map((g) => g.name.length));
-console.log(`\n${'pipeline input (n → 4n)'.padEnd(gw)}  ${'n'.padStart(6)}  ${'ms at n'.padStart(8)}  ${'ms at 4n'.padStart(9)}  growth`);
-for (const g of growth) console.log(`${g.name.padEnd(gw)}  ${String(g.n).padStart(6)}  ${g.a.toFixed(0).padStart(8)}  ${g.b.toFixed(0).padStart(9)}  ${g.ratio.toFixed(2)}×${g.ratio > LIMIT ? '  FAIL' : ''}`);
+console.log(`\n${'pipeline or rule-file input (n → 4n)'.padEnd(gw)}  ${'n'.padStart(6)}  ${'ms at n'.padStart(8)}  ${'ms at 4n'.padStart(9)}  growth`);
+for (const g of growth) console.log(`${g.name.padEnd(gw)}  ${String(g.n).padStart(6)}  ${g.a.toFixed(0).padStart(8)}  ${g.b.toFixed(0).padStart(9)}  ${g.ratio.toFixed(2)}×${g.attempts > 1 ? ` (attempt ${g.attempts})` : ''}${g.ratio > LIMIT ? '  FAIL' : ''}`);
 const failed = growth.filter((g) => g.ratio > LIMIT);
 console.log(`\nworst growth: ${growth.reduce((x, y) => (y.ratio > x.ratio ? y : x)).ratio.toFixed(2)}× for 4× the input (limit ${LIMIT}×)`);
 if (failed.length > 0) {

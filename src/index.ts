@@ -28,7 +28,7 @@ export type { Severity, RuleSeverity } from './core/severity.js';
 export { parseRuleSet } from './rules/parse-rule-set.js';
 export type { RuleSet, ParseRuleSetOptions, ParseRuleSetResult, YamlPath } from './rules/parse-rule-set.js';
 export { resolveRuleSet, getBuiltInRuleSet, BUILT_IN_RULE_SET_NAMES, BUILT_IN_PREFIX } from './rules/resolve-rule-set.js';
-export type { ResolvedRuleSet, ResolveRuleSetOptions, ResolveRuleSetResult, RuleDefinition } from './rules/resolve-rule-set.js';
+export type { ResolvedRuleSet, ResolveRuleSetOptions, ResolveRuleSetResult, RuleDefinition, ExtendsRefusal } from './rules/resolve-rule-set.js';
 export { RuleSetIssueSchema, RuleSetIssueCodeSchema, formatRuleSetIssue } from './rules/rule-set-issue.js';
 export type { RuleSetIssue, RuleSetIssueCode } from './rules/rule-set-issue.js';
 export { RuleSetFileSchema, RuleSchema, RuleOverrideSchema, RuleTestCaseSchema, RuleIdSchema, ruleSetJsonSchema } from './rules/rule-set-schema.js';

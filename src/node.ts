@@ -2,74 +2,20 @@
  * redaction-audit/node: the Node-only file loader. Reads documents from disk as text,
  * refusing (as a value, never a throw) what cannot be read as text.
  */
-import { readFileSync, type Dirent } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DocumentReadError } from './core/errors.js';
 import { decodeChunks, decodeDocument, MAX_TEXT_LENGTH, type DecodeResult } from './node/decode-document.js';
 import { readDocumentBytes } from './node/read-document-bytes.js';
 import { failureFromError, openRegularFile, type ReadFailure } from './node/read-file-bytes.js';
-import type { CheckKind } from './engine/check-kind.js';
 import { isPdf, PDF_HEADER_WINDOW } from './pdf/is-pdf.js';
 import { scanStream, type ScannedPage, type ScanStreamOptions } from './scan-stream.js';
-import { parseRuleSet, type ParseRuleSetResult } from './rules/parse-rule-set.js';
-import { BUILT_IN_PREFIX, BUILT_IN_RULE_SET_NAMES, parseBuiltInRuleSet, resolveRuleSet, type ResolveRuleSetResult } from './rules/resolve-rule-set.js';
 
 export * from './index.js';
 
-/** Options of {@link loadRuleSet}. */
-export interface LoadRuleSetOptions {
-  /** Custom check kinds, besides the built-in ones. */
-  checks?: readonly CheckKind[];
-}
-
-/** Reads and parses a rule-set file; a file that cannot be read becomes an `extends-not-found` issue. */
-function parseRuleSetFile(path: string, checks: readonly CheckKind[] | undefined): ParseRuleSetResult | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  return parseRuleSet(text, { source: path, ...(checks ? { checks } : {}) });
-}
-
-/**
- * Loads a rule set: a built-in by name (`recommended` or `redaction-audit:recommended`) or a
- * YAML file by path, follows its `extends` (paths relative to the file that names them) and
- * compiles it. Never throws on bad files: a missing file, bad YAML, unknown keys, cycles and
- * the like come back as issues with file, line and column.
- *
- * @example
- * const loaded = loadRuleSet('rules/agency.yaml');
- * if (!loaded.ok) for (const i of loaded.issues) console.error(formatRuleSetIssue(i));
- * else analyze(text, { ruleSets: [loaded.ruleSet] });
- */
-export function loadRuleSet(pathOrName: string, options: LoadRuleSetOptions = {}): ResolveRuleSetResult {
-  const { checks } = options;
-  const bare = pathOrName.startsWith(BUILT_IN_PREFIX) ? pathOrName.slice(BUILT_IN_PREFIX.length) : pathOrName;
-  const builtIn = BUILT_IN_RULE_SET_NAMES.includes(bare) && (pathOrName.startsWith(BUILT_IN_PREFIX) || !/[\\/.]/.test(pathOrName));
-  const parsed = builtIn ? parseBuiltInRuleSet(bare, checks) : parseRuleSetFile(pathOrName, checks);
-  if (!parsed) {
-    return {
-      ok: false,
-      issues: [{
-        code: 'extends-not-found',
-        message: `cannot read the rule set "${pathOrName}"`,
-        hint: `give a path to a YAML file, or a built-in name: ${BUILT_IN_RULE_SET_NAMES.join(', ')}`,
-        source: pathOrName,
-        path: [],
-        line: 1,
-        column: 1,
-      }],
-    };
-  }
-  if (!parsed.ok) return parsed;
-  return resolveRuleSet(parsed.ruleSet, {
-    ...(checks ? { checks } : {}),
-    load: (ref, from) => parseRuleSetFile(from.startsWith(BUILT_IN_PREFIX) ? resolve(ref) : resolve(dirname(from), ref), checks),
-  });
-}
+export { loadRuleSet, MAX_RULE_SET_BYTES } from './node/load-rule-set.js';
+export type { LoadRuleSetOptions } from './node/load-rule-set.js';
 
 export type { ReadFailure, ReadFailureCode } from './node/read-file-bytes.js';
 export type { DocumentEncoding } from './node/decode-document.js';

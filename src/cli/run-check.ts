@@ -21,6 +21,7 @@ export interface CheckCliOptions extends OutputOptions {
   writeBaseline?: string;
   stdinFilename?: string;
   showHiddenText?: boolean;
+  allowExtends?: string[];
 }
 
 async function readBaseline(path: string, io: CliIo): Promise<Baseline | undefined> {
@@ -45,7 +46,7 @@ export async function runCheck(paths: string[], options: CheckCliOptions, io: Cl
       return EXIT_FAILURE;
     }
   }
-  const ruleSets = loadRuleSets(options.rules, io);
+  const ruleSets = loadRuleSets(options.rules, io, options.allowExtends);
   if (!ruleSets) {
     io.stderr('redaction-audit: the rule set has issues (above); no document was checked\n');
     return EXIT_FAILURE;

@@ -49,6 +49,15 @@ function withJobsOption(command: Command): Command {
   );
 }
 
+/** `--allow-extends`, for the commands that load rule files. */
+function withAllowExtends(command: Command): Command {
+  return command.option(
+    '--allow-extends <dir>',
+    'let rule files extend files under this directory too (repeatable; default: only files under the directory of each --rules file)',
+    (value: string, previous: string[] = []) => [...previous, value],
+  );
+}
+
 const EXIT_HELP = '\nExit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, rule-set or input errors (the other inputs are still checked).';
 
 function buildProgram(io: CliIo, done: (code: number) => void): Command {
@@ -73,7 +82,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .addHelpText('after', '\nExamples:\n  redaction-audit scan examples/documents\n  redaction-audit scan release.pdf --format json -o records.json\n  curl -s https://example.org/doc.pdf | redaction-audit scan - --stdin-filename doc.pdf\n\nExit codes: 0 every input scanned; 2 usage errors or an input that could not be read.')
     .action(async (paths: string[], options: ScanCliOptions) => done(await runScan(paths, options, io)));
 
-  withShowHiddenText(withStdinFilename(withJobsOption(withOutputOptions(
+  withAllowExtends(withShowHiddenText(withStdinFilename(withJobsOption(withOutputOptions(
     program
       .command('check')
       .description('check documents against rule sets and report the findings')
@@ -85,7 +94,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       .option('--review-date <date>', 'the review or release date, YYYY-MM-DD or YYYY (wins over dates read from the text)')
       .option('--baseline <file>', 'hide the findings recorded in this baseline file; report entries that no longer match')
       .option('--write-baseline <file>', 'record the current findings in a baseline file (and exit 0)'),
-  ))))
+  )))))
     .addHelpText(
       'after',
       `\nExamples:\n  redaction-audit check examples/documents\n  redaction-audit check release.pdf             # PDFs are read directly; boxes over live text are errors\n  redaction-audit check memo.txt --rules strict --fail-on warning\n  redaction-audit check memo.txt --rules ./agency.yaml --review-date 1998-01-01 --format json\n  redaction-audit check "releases/**/*.txt" --format sarif -o redaction-audit.sarif\n  redaction-audit check docs --format github      # annotations in a GitHub Actions job\n${EXIT_HELP}`,
@@ -106,13 +115,13 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     )
     .action(async (paths: string[], options: SummaryCliOptions) => done(await runSummary(paths, options, io)));
 
-  program
+  withAllowExtends(program
     .command('rules')
     .description('list rule sets and their rules, or explain one rule with its check and citation')
     .argument('[rule-sets...]', 'rule-set files or built-in names (default: every built-in set)')
     .option('-e, --explain <rule-id>', 'explain one rule')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .option('-o, --output <file>', 'write to this file instead of standard output'))
     .addHelpText('after', '\nExamples:\n  redaction-audit rules\n  redaction-audit rules strict\n  redaction-audit rules --explain eo-oadr-after-1995\n  redaction-audit rules ./agency.yaml --format json')
     .action(async (sets: string[], options: RulesCliOptions) => done(await runRules(sets, options, io)));
 
@@ -123,12 +132,12 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option('--force', 'overwrite the file if it exists')
     .action(async (file: string, options: { force?: boolean }) => done(await runInit(file, options, io)));
 
-  program
+  withAllowExtends(program
     .command('test-rules')
     .description('run the `tests:` cases of rule-set files (default: every built-in rule set)')
-    .argument('[rule-sets...]', 'rule-set files or built-in names')
+    .argument('[rule-sets...]', 'rule-set files or built-in names'))
     .addHelpText('after', '\nExit codes: 0 every case passed; 1 a case failed; 2 a rule set does not load.')
-    .action(async (sets: string[]) => done(await runTestRules(sets, io)));
+    .action(async (sets: string[], options: { allowExtends?: string[] }) => done(await runTestRules(sets, io, options.allowExtends)));
 
   program
     .command('eval')

@@ -7,6 +7,7 @@ import { getPdfRuleSet } from '../pdf/pdf-rule-set.js';
 export interface RulesCliOptions extends OutputOptions {
   explain?: string;
   format: 'text' | 'json';
+  allowExtends?: string[];
 }
 
 function ruleJson(set: ResolvedRuleSet, def: RuleDefinition): Record<string, unknown> {
@@ -53,7 +54,7 @@ function list(sets: readonly ResolvedRuleSet[]): string {
 
 /** The `rules` command: lists rule sets and their rules, or explains one rule; exit 2 when a set does not load or the rule is unknown. */
 export async function runRules(refs: string[], options: RulesCliOptions, io: CliIo): Promise<number> {
-  const loaded = loadRuleSets(refs.length > 0 ? refs : BUILT_IN_RULE_SET_NAMES, io);
+  const loaded = loadRuleSets(refs.length > 0 ? refs : BUILT_IN_RULE_SET_NAMES, io, options.allowExtends);
   if (!loaded) return EXIT_FAILURE;
   // Without names, every built-in set, and the pdf set that runs on every PDF.
   const sets = refs.length > 0 ? loaded : [...loaded, getPdfRuleSet()];

@@ -5,13 +5,13 @@ import { runRuleSetTests } from '../testing/run-rule-set-tests.js';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, type CliIo } from './cli-io.js';
 
 /** The `test-rules` command: runs the `tests:` cases of rule sets; exit 1 when a case fails, 2 when a rule set does not load. */
-export async function runTestRules(sets: string[], io: CliIo): Promise<number> {
+export async function runTestRules(sets: string[], io: CliIo, allowExtends: readonly string[] = []): Promise<number> {
   const refs = sets.length > 0 ? sets : [...BUILT_IN_RULE_SET_NAMES];
   let failed = 0;
   let passed = 0;
   let broken = false;
   for (const ref of refs) {
-    const loaded = loadRuleSet(ref);
+    const loaded = loadRuleSet(ref, { allowExtends });
     if (!loaded.ok) {
       broken = true;
       for (const issue of loaded.issues) io.stderr(`${formatRuleSetIssue(issue)}\n`);

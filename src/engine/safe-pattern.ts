@@ -6,12 +6,25 @@ export interface SafePattern {
   matches(text: string, limit: number): Array<[number, number]>;
 }
 
-/** Why a pattern was refused: `invalid-pattern` (not RE2 syntax) or `catastrophic-pattern` (nested unbounded repetition). */
+/** Why a pattern was refused: `invalid-pattern` (not RE2 syntax), `catastrophic-pattern` (nested unbounded repetition) or `pattern-too-large` (too many RE2 instructions). */
 export interface PatternProblem {
-  code: 'invalid-pattern' | 'catastrophic-pattern';
+  code: 'invalid-pattern' | 'catastrophic-pattern' | 'pattern-too-large';
   message: string;
   hint: string;
 }
+
+/**
+ * The most characters a pattern may have: patterns are short, and a long one costs time to
+ * compile before its size can be checked.
+ */
+export const MAX_PATTERN_LENGTH = 1000;
+
+/**
+ * The most RE2 instructions a pattern may compile to. RE2 runs in time linear in the text, but
+ * the factor is the program's size: `[^b]{1,999}` repeated 20 times compiles to 40,000
+ * instructions and took 65 s on a 50 KB document. `[A-Z]{2,40}` compiles to about 100.
+ */
+export const MAX_PROGRAM_SIZE = 1000;
 
 const FLAG_BITS: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL };
 
@@ -77,47 +90,62 @@ export function findNestedRepetition(source: string): string | undefined {
 
 const cache = new Map<string, SafePattern | PatternProblem>();
 
+function compileUncached(source: string, flags: string): SafePattern | PatternProblem {
+  if (source.length > MAX_PATTERN_LENGTH) {
+    return { code: 'pattern-too-large', message: `the pattern is ${source.length} characters long; the limit is ${MAX_PATTERN_LENGTH}`, hint: 'match less at once: several rules with short patterns' };
+  }
+  const nested = findNestedRepetition(source);
+  if (nested !== undefined) {
+    return {
+      code: 'catastrophic-pattern',
+      message: `the pattern repeats a group that itself repeats without bound: ${nested}`,
+      hint: 'rewrite it without a quantifier on a group that holds one, e.g. `(?:ab)+` or `a+` instead of `(a+)+`',
+    };
+  }
+  let re: RE2JS;
+  try {
+    let bits = 0;
+    for (const f of flags) bits |= FLAG_BITS[f] ?? 0;
+    re = RE2JS.compile(source, bits);
+  } catch (error) {
+    return {
+      code: 'invalid-pattern',
+      message: `the pattern is not valid RE2 syntax: ${error instanceof Error ? error.message : String(error)}`,
+      hint: 'patterns use RE2 syntax (like Go and ripgrep): no backreferences (\\1) and no look-around ((?=…), (?<=…))',
+    };
+  }
+  const size = re.programSize();
+  if (size > MAX_PROGRAM_SIZE) {
+    return {
+      code: 'pattern-too-large',
+      message: `the pattern compiles to ${size} RE2 instructions; the limit is ${MAX_PROGRAM_SIZE} (matching time grows with both the text and the program)`,
+      hint: 'use smaller repetition counts: `[^b]{1,999}` alone is 2,000 instructions; `[^b]*` or `.{1,50}` are a few',
+    };
+  }
+  return {
+    matches(text, limit) {
+      const out: Array<[number, number]> = [];
+      const m = re.matcher(text);
+      while (out.length < limit && m.find()) {
+        if (m.end() > m.start()) out.push([m.start(), m.end()]);
+      }
+      return out;
+    },
+  };
+}
+
 /**
  * Compiles a user pattern with the linear-time RE2 engine, or says why it cannot: RE2 has no
  * backreferences or look-around, and nested unbounded repetition is refused (see
- * {@link findNestedRepetition}). `flags` may hold `i` (ignore case), `m` (`^`/`$` at line
+ * {@link findNestedRepetition}), as is a pattern longer than {@link MAX_PATTERN_LENGTH} or one
+ * compiling to more than {@link MAX_PROGRAM_SIZE} instructions. `flags` may hold `i` (ignore case), `m` (`^`/`$` at line
  * breaks) and `s` (`.` matches line breaks). Compiled patterns are cached by source and flags.
  */
 export function compileSafePattern(source: string, flags = ''): SafePattern | PatternProblem {
   const cacheKey = `${flags}/${source}`;
   const cached = cache.get(cacheKey);
   if (cached) return cached;
-  let result: SafePattern | PatternProblem;
-  const nested = findNestedRepetition(source);
-  if (nested !== undefined) {
-    result = {
-      code: 'catastrophic-pattern',
-      message: `the pattern repeats a group that itself repeats without bound: ${nested}`,
-      hint: 'rewrite it without a quantifier on a group that holds one, e.g. `(?:ab)+` or `a+` instead of `(a+)+`',
-    };
-  } else {
-    try {
-      let bits = 0;
-      for (const f of flags) bits |= FLAG_BITS[f] ?? 0;
-      const re = RE2JS.compile(source, bits);
-      result = {
-        matches(text, limit) {
-          const out: Array<[number, number]> = [];
-          const m = re.matcher(text);
-          while (out.length < limit && m.find()) {
-            if (m.end() > m.start()) out.push([m.start(), m.end()]);
-          }
-          return out;
-        },
-      };
-    } catch (error) {
-      result = {
-        code: 'invalid-pattern',
-        message: `the pattern is not valid RE2 syntax: ${error instanceof Error ? error.message : String(error)}`,
-        hint: 'patterns use RE2 syntax (like Go and ripgrep): no backreferences (\\1) and no look-around ((?=…), (?<=…))',
-      };
-    }
-  }
+  const result = compileUncached(source, flags);
   if (cache.size > 1000) cache.clear();
   cache.set(cacheKey, result);
   return result;

@@ -135,6 +135,8 @@ function* readSteps(path: string, info: Stats, options: ReadBytesOptions): Gener
     chunks.push(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead));
     total += bytesRead;
     if (total > options.maxBytes) return tooLarge(path, info.isFile() ? Math.max(total, info.size) : null, options);
+    // A regular file reads short only at its end: no second read to find it.
+    if (info.isFile() && bytesRead < buffer.length) break;
     want = CHUNK;
   }
   return { ok: true, bytes: concat(chunks, total) };

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
 import { RuleSeveritySchema } from '../core/severity.js';
 import type { CheckKind } from '../engine/check-kind.js';
@@ -40,8 +40,8 @@ export interface RuleSet {
 
 /** Options of {@link parseRuleSet}. */
 export interface ParseRuleSetOptions {
-  /** The file's path or label, used in issues. */
-  source: string;
+  /** The file's path or label, used in issues (default `<text>`). */
+  source?: string;
   /** Custom check kinds, besides the built-in ones. */
   checks?: readonly CheckKind[];
   /** Refuse files longer than this many UTF-16 code units (default 1,000,000). */
@@ -53,6 +53,25 @@ export type ParseRuleSetResult = { ok: true; ruleSet: RuleSet } | { ok: false; i
 
 const MAX_DEPTH = 64;
 const MAX_ALIASES = 100;
+
+/**
+ * The most YAML nodes (scalars, mappings, lists, aliases) a rule-set file may hold: about 40
+ * times the built-in `recommended` set (1,269). Counted before anything is converted, so a
+ * file of 140,000 keys is refused at once instead of being checked key by key.
+ */
+export const MAX_RULE_SET_NODES = 50_000;
+
+/** YAML syntax errors reported per file; a file of garbage would give thousands. */
+const MAX_SYNTAX_ISSUES = 20;
+
+/** The tags a rule set may use: the plain scalars, mappings and lists of YAML 1.2. */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+/** The top level of a rule-set file without `rules` and `tests` (checked entry by entry); built once, as zod compiles a schema on first use. */
+const TOP_SCHEMA = RuleSetFileSchema.pick({ $schema: true, name: true, description: true, extends: true }).strict();
+
+/** The keys of a rule-set file's top level. */
+const TOP_KEYS = ['$schema', 'name', 'description', 'extends', 'rules', 'tests'];
 
 /** Every key the format knows, for "did you mean" hints. */
 const KNOWN_KEYS = [
@@ -92,18 +111,35 @@ function depthOf(value: unknown, limit: number): number {
   return max;
 }
 
-/** Builds the position finder of one parsed YAML document. */
+/**
+ * Builds the position finder of one parsed YAML document. Each mapping's keys are indexed on
+ * first use, so locating an issue costs a lookup per path segment and a binary search in the
+ * line counter, however many keys and issues the file has.
+ */
 function createLocate(doc: Document, counter: LineCounter): (path: YamlPath, atKey?: boolean) => { line: number; column: number } {
+  const indexes = new WeakMap<YAMLMap, Map<unknown, Pair>>();
+  const pairOf = (map: YAMLMap, key: string | number): Pair | undefined => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const p of map.items) {
+        const k = isScalar(p.key) ? p.key.value : p.key;
+        if (!index.has(k)) index.set(k, p);
+      }
+      indexes.set(map, index);
+    }
+    return index.get(key);
+  };
   return (path, atKey = false) => {
     let node: unknown = doc.contents;
     let offset = 0;
     const rangeStart = (n: unknown): number | undefined => (n as { range?: [number, number, number] } | null)?.range?.[0];
     offset = rangeStart(node) ?? 0;
     for (let i = 0; i < path.length; i++) {
-      const segment = path[i];
+      const segment = path[i] as string | number;
       const last = i === path.length - 1;
       if (isMap(node)) {
-        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === segment);
+        const pair = pairOf(node, segment);
         if (!pair) break;
         if (last && atKey) {
           offset = rangeStart(pair.key) ?? offset;
@@ -123,7 +159,107 @@ function createLocate(doc: Document, counter: LineCounter): (path: YamlPath, atK
   };
 }
 
+/** Shortens a piece of the file quoted in an issue. */
+function quote(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/**
+ * Checks the YAML tree before anything is converted, in one pass: at most
+ * {@link MAX_RULE_SET_NODES} nodes; plain tags only (`!!omap`, `!!set`, `!!binary` and custom
+ * tags are refused, not silently turned into maps, sets or bytes); mapping keys that are plain
+ * scalars, each once per mapping (checked here in linear time: yaml's own check compares every
+ * pair of keys); no `__proto__` key anywhere.
+ */
+function structureIssues(doc: Document, counter: LineCounter, source: string): RuleSetIssue[] {
+  const issues: RuleSetIssue[] = [];
+  const at = (node: unknown): { line: number; column: number } => {
+    const { line, col } = counter.linePos((node as { range?: [number, number, number] } | null)?.range?.[0] ?? 0);
+    return { line, column: col };
+  };
+  const stack: unknown[] = doc.contents === null ? [] : [doc.contents];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || node === undefined) continue;
+    nodes += 1;
+    if (nodes > MAX_RULE_SET_NODES) {
+      return [{ code: 'too-large', message: `the file holds more than ${MAX_RULE_SET_NODES.toLocaleString('en-US')} YAML nodes`, hint: 'a rule set of 40 rules holds about 1,300; split a larger one into files joined with `extends`', source, path: [], line: 1, column: 1 }];
+    }
+    const tag = (node as { tag?: string }).tag;
+    if (tag !== undefined && !PLAIN_TAGS.has(tag)) {
+      const shown = quote(tag.replace(/^tag:yaml\.org,2002:/, '!!'));
+      issues.push({ code: 'unsupported-tag', message: `the tag ${shown} is not supported in a rule set`, hint: 'remove the tag: a rule set is made of plain strings, numbers, booleans, mappings and lists', source, path: [], ...at(node) });
+    }
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) {
+          issues.push({ code: 'invalid-value', message: 'a mapping key must be a plain string', hint: 'write `key: value`', source, path: [], ...at(pair.key ?? pair.value ?? node) });
+        } else {
+          const key = String(pair.key.value);
+          if (key === '__proto__') {
+            issues.push({ code: 'forbidden-key', message: 'the key "__proto__" is not allowed', hint: 'remove it: tools that read the file into objects would change the prototype of every object', source, path: [], ...at(pair.key) });
+          } else if (seen.has(key)) {
+            issues.push({ code: 'duplicate-key', message: `the key "${quote(key)}" appears twice in one mapping`, hint: 'each key may appear once in a mapping; merge the two entries', source, path: [], ...at(pair.key) });
+          }
+          seen.add(key);
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isPair(node)) {
+      stack.push(node.key, node.value);
+    } else if (!isScalar(node) && !isAlias(node)) {
+      continue;
+    }
+  }
+  return issues.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
 type Locate = ReturnType<typeof createLocate>;
+
+type ZodIssue = z.ZodError['issues'][number];
+
+/**
+ * Replaces each failed union (`family: fioa` fails `foia` | list of families) by the issues of
+ * the branch the value was meant for, so the message names the allowed values instead of
+ * "Invalid input": the branch whose type the value has (no type mismatch at its root), with
+ * the fewest issues, recursively. A union no branch of which fits is kept as it is.
+ */
+function unfoldUnions(issues: readonly ZodIssue[], base: readonly PropertyKey[] = []): ZodIssue[] {
+  const out: ZodIssue[] = [];
+  for (const issue of issues) {
+    const path = [...base, ...issue.path];
+    if (issue.code === 'invalid_union') {
+      const branches = (issue as { errors?: ZodIssue[][] }).errors ?? [];
+      // A branch failing at its root (wrong type, or a list given to a single value) was not meant;
+      // among the others, the one with the fewest issues.
+      const meant = branches.filter((b) => b.length > 0 && !b.some((i) => i.path.length === 0 && (i.code === 'invalid_type' || typeof (i as { input?: unknown }).input === 'object')));
+      const chosen = meant.reduce<ZodIssue[] | undefined>((best, b) => (best === undefined || b.length < best.length ? b : best), undefined);
+      if (chosen) {
+        for (const i of unfoldUnions(chosen, path)) out.push(i);
+        continue;
+      }
+    }
+    out.push({ ...issue, path } as ZodIssue);
+  }
+  return out;
+}
+
+/** The message and hint of a value outside a closed list: the allowed values and the nearest one. */
+function invalidValue(issue: ZodIssue): { message: string; hint: string | null } | undefined {
+  const values = (issue as { values?: unknown[] }).values;
+  const input = (issue as { input?: unknown }).input;
+  if (issue.code !== 'invalid_value' || !Array.isArray(values) || values.length < 2 || typeof input !== 'string') return undefined;
+  const allowed = values.map(String);
+  const near = suggest(input, allowed);
+  return {
+    message: `"${quote(input)}" is not allowed here; expected one of ${allowed.join(', ')}`,
+    hint: near ? `did you mean "${near}"?` : null,
+  };
+}
 
 /** Turns zod issues into rule-set issues located in the file. */
 export function zodIssues(
@@ -134,14 +270,14 @@ export function zodIssues(
   fallbackCode: RuleSetIssueCode = 'invalid-value',
 ): RuleSetIssue[] {
   const out: RuleSetIssue[] = [];
-  for (const issue of error.issues) {
+  for (const issue of unfoldUnions(error.issues)) {
     const path = [...base, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const near = suggest(key, KNOWN_KEYS);
         out.push({
           code: 'unknown-key',
-          message: `unknown key "${key}"`,
+          message: `unknown key "${quote(key)}"`,
           hint: near ? `did you mean "${near}"?` : 'remove it; see rules/rule-set.schema.json for the keys a rule set may have',
           source,
           path: [...path, key],
@@ -156,7 +292,8 @@ export function zodIssues(
       continue;
     }
     const params = (issue as { params?: { issueCode?: RuleSetIssueCode; hint?: string } }).params;
-    out.push({ code: params?.issueCode ?? fallbackCode, message: issue.message, hint: params?.hint ?? null, source, path, ...locate(path) });
+    const closed = invalidValue(issue);
+    out.push({ code: params?.issueCode ?? fallbackCode, message: closed?.message ?? issue.message, hint: params?.hint ?? closed?.hint ?? null, source, path, ...locate(path) });
   }
   return out;
 }
@@ -220,8 +357,8 @@ export function checkRegistry(custom: readonly CheckKind[] = []): ReadonlyMap<st
  * const result = parseRuleSet('rules:\n  redact-no-code: off\n', { source: 'mine.yaml' });
  * if (!result.ok) for (const issue of result.issues) console.error(formatRuleSetIssue(issue));
  */
-export function parseRuleSet(text: string, options: ParseRuleSetOptions): ParseRuleSetResult {
-  const { source } = options;
+export function parseRuleSet(text: string, options: ParseRuleSetOptions = {}): ParseRuleSetResult {
+  const source = options.source ?? '<text>';
   const at1 = { line: 1, column: 1 };
   const maxLength = options.maxLength ?? 1_000_000;
   if (typeof text !== 'string') return { ok: false, issues: [{ code: 'invalid-value', message: 'the rule set is not text', hint: null, source, path: [], ...at1 }] };
@@ -231,18 +368,22 @@ export function parseRuleSet(text: string, options: ParseRuleSetOptions): ParseR
   const counter = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+    // Keys are checked once each in structureIssues (yaml's uniqueKeys compares every pair), and
+    // YAML 1.1 tags (!!binary, !!omap, !!set …) stay unresolved, so they can be refused.
+    doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false, prettyErrors: false, resolveKnownTags: false });
   } catch (error) {
     return { ok: false, issues: [{ code: 'too-deep', message: `the YAML cannot be parsed: ${error instanceof Error ? error.message : String(error)}`, hint: 'nest less deeply', source, path: [], ...at1 }] };
   }
   if (doc.errors.length > 0) {
+    const shown = doc.errors.slice(0, MAX_SYNTAX_ISSUES);
+    const more = doc.errors.length - shown.length;
     return {
       ok: false,
-      issues: doc.errors.map((e) => {
+      issues: shown.map((e, i) => {
         const pos = counter.linePos(e.pos[0]);
         return {
           code: e.code === 'DUPLICATE_KEY' ? ('duplicate-key' as const) : ('yaml-syntax' as const),
-          message: e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? e.message,
+          message: `${e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? e.message}${i === shown.length - 1 && more > 0 ? ` (and ${more} more YAML errors)` : ''}`,
           hint: e.code === 'DUPLICATE_KEY' ? 'each key may appear once in a mapping; merge the two entries' : 'check indentation, quotes and closing brackets',
           source,
           path: [],
@@ -252,6 +393,8 @@ export function parseRuleSet(text: string, options: ParseRuleSetOptions): ParseR
       }),
     };
   }
+  const structural = structureIssues(doc, counter, source);
+  if (structural.length > 0) return { ok: false, issues: structural };
   const locate = createLocate(doc, counter);
   let data: unknown;
   try {
@@ -273,13 +416,21 @@ export function parseRuleSet(text: string, options: ParseRuleSetOptions): ParseR
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return { ok: false, issues: [{ code: 'invalid-value', message: 'a rule set must be a YAML mapping', hint: 'start with `rules:` (and optionally `name:`, `extends:`)', source, path: [], ...at1 }] };
+    return { ok: false, issues: [{ code: 'not-a-rule-set', message: 'the file is not a rule set: a rule set is a YAML mapping', hint: 'start with `rules:` (and optionally `name:`, `extends:`)', source, path: [], ...at1 }] };
+  }
+  // A key that is one of the top-level keys, or a misspelling of one, makes the file a rule set.
+  const keys = Object.keys(data as object);
+  if (keys.length > 0 && !keys.some((k) => TOP_KEYS.includes(k) || suggest(k, TOP_KEYS) !== undefined)) {
+    // Quote nothing of a file that is not a rule set: `extends: /etc/shadow` must not print it.
+    return {
+      ok: false,
+      issues: [{ code: 'not-a-rule-set', message: `the file is not a rule set: its top level has none of the keys ${TOP_KEYS.join(', ')}`, hint: 'check the path; a rule set starts with `rules:` (and optionally `name:`, `extends:`)', source, path: [], ...at1 }],
+    };
   }
 
   const issues: RuleSetIssue[] = [];
-  const top = RuleSetFileSchema.pick({ $schema: true, name: true, description: true, extends: true }).strict();
   const { rules: rawRules, tests: rawTests, ...rest } = data as Record<string, unknown>;
-  const topResult = top.safeParse(rest, { reportInput: true });
+  const topResult = TOP_SCHEMA.safeParse(rest, { reportInput: true });
   if (!topResult.success) for (const issue of zodIssues(topResult.error, [], source, locate)) issues.push(issue);
 
   const checks = checkRegistry(options.checks);

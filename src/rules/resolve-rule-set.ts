@@ -3,8 +3,8 @@ import type { CheckKind } from '../engine/check-kind.js';
 import type { CompiledRule } from '../engine/compiled-rule.js';
 import { BUILT_IN_RULE_SET_TEXTS } from './built-in-rule-sets.js';
 import { compileRuleSet } from './compile-rule-set.js';
-import { checkIssues, checkRegistry, parseRuleSet, zodIssues, type ParseRuleSetResult, type RuleSet, type YamlPath } from './parse-rule-set.js';
-import type { RuleSetIssue } from './rule-set-issue.js';
+import { checkIssues, checkRegistry, parseRuleSet, suggest, zodIssues, type ParseRuleSetResult, type RuleSet, type YamlPath } from './parse-rule-set.js';
+import type { RuleSetIssue, RuleSetIssueCode } from './rule-set-issue.js';
 import { RuleSchema, type Rule, type RuleOverride, type RuleTestCase } from './rule-set-schema.js';
 
 /** The prefix of built-in rule-set names in `extends` and `--rules`: `redaction-audit:recommended`. */
@@ -48,10 +48,22 @@ export interface ResolveRuleSetOptions {
    * Without it, only built-in names resolve (the browser case). The node entry's `loadRuleSet`
    * passes a loader that reads paths relative to the file.
    */
-  load?: (ref: string, from: string) => ParseRuleSetResult | undefined;
+  load?: (ref: string, from: string) => ParseRuleSetResult | ExtendsRefusal | undefined;
   /** Custom check kinds, besides the built-in ones. */
   checks?: readonly CheckKind[];
 }
+
+/**
+ * Why `load` gives no rule set for an `extends` entry (outside the allowed directories, not a
+ * regular file, too large …): reported as an issue at that entry.
+ */
+export interface ExtendsRefusal {
+  ok: false;
+  refused: { code: RuleSetIssueCode; message: string; hint: string | null };
+}
+
+/** The most rule-set files one rule set may extend, directly or not (each counted once). */
+export const MAX_EXTENDED_RULE_SETS = 100;
 
 interface Merged {
   rule: RuleOverride;
@@ -84,19 +96,31 @@ export function resolveRuleSet(ruleSet: RuleSet, options: ResolveRuleSetOptions 
   const checks = checkRegistry(options.checks);
   const issues: RuleSetIssue[] = [];
 
+  // Each file is loaded and merged once, however many paths lead to it: a diamond of extends
+  // (every file extending the next one three times) costs one visit per file, not 3^depth.
+  const loads = new Map<string, ParseRuleSetResult | ExtendsRefusal | undefined>();
+  const done = new Map<string, Map<string, Merged>>();
+  let tooMany = false;
+  const load = (ref: string, from: string): ParseRuleSetResult | ExtendsRefusal | undefined => {
+    const key = ref.startsWith(BUILT_IN_PREFIX) ? ref : `${from}\u0000${ref}`;
+    if (!loads.has(key)) loads.set(key, ref.startsWith(BUILT_IN_PREFIX) ? parseBuiltInRuleSet(ref.slice(BUILT_IN_PREFIX.length), options.checks) : options.load?.(ref, from));
+    return loads.get(key);
+  };
+
   const collect = (set: RuleSet, stack: readonly string[]): Map<string, Merged> => {
     const merged = new Map<string, Merged>();
     set.extends.forEach((ref, i) => {
       const path = ['extends', i];
       const at = set.locate(path);
       const builtIn = ref.startsWith(BUILT_IN_PREFIX);
-      const loaded = builtIn ? parseBuiltInRuleSet(ref.slice(BUILT_IN_PREFIX.length), options.checks) : options.load?.(ref, set.source);
+      const loaded = load(ref, set.source);
       if (!loaded) {
+        const near = builtIn ? suggest(ref.slice(BUILT_IN_PREFIX.length), BUILT_IN_RULE_SET_NAMES) : undefined;
         issues.push({
           code: 'extends-not-found',
           message: `cannot find the rule set "${ref}"`,
           hint: builtIn
-            ? `built-in rule sets: ${BUILT_IN_RULE_SET_NAMES.map((n) => BUILT_IN_PREFIX + n).join(', ')}`
+            ? `${near ? `did you mean "${BUILT_IN_PREFIX}${near}"? ` : ''}built-in rule sets: ${BUILT_IN_RULE_SET_NAMES.map((n) => BUILT_IN_PREFIX + n).join(', ')}`
             : options.load
               ? 'paths are relative to the file that extends them'
               : 'only built-in rule sets resolve here; load files with loadRuleSet from "redaction-audit/node"',
@@ -104,6 +128,10 @@ export function resolveRuleSet(ruleSet: RuleSet, options: ResolveRuleSetOptions 
           path,
           ...at,
         });
+        return;
+      }
+      if ('refused' in loaded) {
+        issues.push({ ...loaded.refused, source: set.source, path, ...at });
         return;
       }
       if (!loaded.ok) {
@@ -122,7 +150,21 @@ export function resolveRuleSet(ruleSet: RuleSet, options: ResolveRuleSetOptions 
         });
         return;
       }
-      for (const [id, m] of collect(parent, [...stack, parent.source])) {
+      let inherited = done.get(parent.source);
+      if (!inherited) {
+        if (done.size >= MAX_EXTENDED_RULE_SETS) {
+          if (!tooMany) {
+            issues.push({ code: 'too-large', message: `the rule set extends more than ${MAX_EXTENDED_RULE_SETS} rule-set files`, hint: 'merge some of them', source: set.source, path, ...at });
+          }
+          tooMany = true;
+          return;
+        }
+        // Marked before the visit, so a file counts once even while its own parents are visited.
+        done.set(parent.source, new Map());
+        inherited = collect(parent, [...stack, parent.source]);
+        done.set(parent.source, inherited);
+      }
+      for (const [id, m] of inherited) {
         const existing = merged.get(id);
         merged.set(id, existing ? { ...m, rule: mergeRule(existing.rule, m.rule), definedIn: existing.definedIn } : m);
       }

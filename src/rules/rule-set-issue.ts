@@ -4,7 +4,10 @@ import { z } from 'zod';
  * What is wrong in a rule-set file. Codes are stable, kebab-case:
  *
  * - `yaml-syntax`: the file is not valid YAML (`duplicate-key` for a key given twice).
- * - `too-large`, `too-deep`, `alias-limit`: the file exceeds a resource limit (size, nesting, alias expansion: a "billion laughs" file).
+ * - `not-a-rule-set`: the file is not a rule set at all (not UTF-8 text, or a mapping with none of the top-level keys); nothing of it is quoted.
+ * - `too-large`, `too-deep`, `alias-limit`: the file exceeds a resource limit (bytes, YAML nodes, files extended, nesting, alias expansion: a "billion laughs" file).
+ * - `unsupported-tag`: a YAML tag other than the plain ones (`!!omap`, `!!set`, `!!binary`, custom tags).
+ * - `forbidden-key`: a `__proto__` key.
  * - `unknown-key`: a key the format does not have (the message suggests the nearest one).
  * - `missing-key`: a required key is absent.
  * - `invalid-value`: a value of the wrong type or out of range.
@@ -12,17 +15,21 @@ import { z } from 'zod';
  * - `unknown-check`: `check` names no built-in or registered check kind.
  * - `invalid-options`: the check's `options` do not fit its schema.
  * - `unknown-placeholder`: the message uses a `{{placeholder}}` that does not exist.
- * - `invalid-pattern`, `catastrophic-pattern`: a `pattern` that is not RE2 syntax, or that nests unbounded repetition.
+ * - `invalid-pattern`, `catastrophic-pattern`, `pattern-too-large`: a `pattern` that is not RE2 syntax, that nests unbounded repetition, or that compiles to more RE2 instructions than allowed.
  * - `unknown-rule`: a rule entry that only overrides (no `check`) but no extended rule set defines that rule.
- * - `extends-not-found`, `extends-cycle`: an `extends` target that cannot be found, or that extends back to this file.
+ * - `extends-not-found`, `extends-cycle`: an `extends` target (or the rule set named) that cannot be read, or that extends back to this file.
+ * - `extends-outside-root`: an `extends` path outside the directory tree of the rule set given (and of the directories allowed besides).
  * - `invalid-test`: a `tests:` case names a rule the set does not have.
  */
 export const RuleSetIssueCodeSchema = z.enum([
   'yaml-syntax',
   'duplicate-key',
+  'not-a-rule-set',
   'too-large',
   'too-deep',
   'alias-limit',
+  'unsupported-tag',
+  'forbidden-key',
   'unknown-key',
   'missing-key',
   'invalid-value',
@@ -32,9 +39,11 @@ export const RuleSetIssueCodeSchema = z.enum([
   'unknown-placeholder',
   'invalid-pattern',
   'catastrophic-pattern',
+  'pattern-too-large',
   'unknown-rule',
   'extends-not-found',
   'extends-cycle',
+  'extends-outside-root',
   'invalid-test',
 ]);
 /** A rule-set issue code; see {@link RuleSetIssueCodeSchema}. */

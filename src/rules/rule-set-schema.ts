@@ -13,8 +13,8 @@ const ruleFields = {
   severity: RuleSeveritySchema,
   /** What the finding says; may use placeholders such as `{{code}}`, `{{raw}}`, `{{label}}`, `{{date}}`. */
   message: z.string().min(1),
-  /** A link explaining the rule. */
-  url: z.url().optional(),
+  /** A link explaining the rule: an `https:` or `http:` address (it becomes a link in SARIF and Markdown, so `javascript:` and `data:` are refused). */
+  url: z.url({ protocol: /^https?$/, error: 'url must be an https: or http: address, like https://www.justice.gov/oip' }).meta({ pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' }).optional(),
   /** The citation the rule rests on: statute, Executive Order section, CFR part. */
   authority: z.string().min(1).optional(),
   /** The check kind: forbid, require, near, require-attribute, allowed-codes, valid-period, co-occurrence, exclusive, count, consistency, low-confidence, pattern, or a registered custom kind. */

@@ -43,7 +43,7 @@ describe('parseRuleSet issues', () => {
     ['a bad severity shorthand', 'rules:\n  redact-no-code: loud\n', 'invalid-value', 2, 19],
     ['an override of a rule nobody defines', 'rules:\n  no-such-rule: off\n', 'unknown-rule', 2, 17],
     ['a missing built-in', 'extends: redaction-audit:lenient\n', 'extends-not-found', 1, 10, /redaction-audit:recommended/],
-    ['a __proto__ key', '__proto__:\n  polluted: true\n', 'unknown-key', 1, 1],
+    ['a __proto__ key', '__proto__:\n  polluted: true\n', 'forbidden-key', 1, 1],
     ['a constructor key', 'name: x\nconstructor:\n  prototype: { polluted: true }\n', 'unknown-key', 2, 1],
     ['a test naming an unknown rule', 'extends: redaction-audit:recommended\ntests:\n  - text: x\n    absent: [no-such-rule]\n', 'invalid-test', 3, 5],
   ];
