@@ -98,6 +98,7 @@ export type { FormatJsonOptions } from './report/formatters/format-json.js';
 export { formatMarkdown, escapeCell } from './report/formatters/format-markdown.js';
 export type { FormatMarkdownOptions } from './report/formatters/format-markdown.js';
 export { formatSarif, SARIF_SCHEMA_URI, FINGERPRINT_KEY } from './report/formatters/format-sarif.js';
+export type { FormatSarifOptions } from './report/formatters/format-sarif.js';
 export { formatGithub } from './report/formatters/format-github.js';
 export { formatCsv, csvField, CSV_TABLES } from './report/formatters/format-csv.js';
 export type { FormatCsvOptions, CsvTable } from './report/formatters/format-csv.js';

@@ -10,6 +10,7 @@ import { readDocumentBytes } from '../node/read-document-bytes.js';
 import type { ReadBytesResult } from '../node/read-file-bytes.js';
 import { isPdf } from '../pdf/is-pdf.js';
 import type { ReportInput } from '../report/create-report.js';
+import { escapeText } from '../report/formatters/format-text.js';
 import { compileRuleSet, type RuleSetData } from '../rules/compile-rule-set.js';
 import { checkRegistry } from '../rules/parse-rule-set.js';
 import type { ResolvedRuleSet } from '../rules/resolve-rule-set.js';
@@ -232,7 +233,7 @@ export async function analyzeInputs(
   io: CliIo,
 ): Promise<{ documents: ReportInput[]; errors: InputFailure[] }> {
   const { items, duplicates } = await expandInputs(paths);
-  if (!output.quiet) for (const d of duplicates) io.stderr(`redaction-audit: note: ${d.source} is the same file as ${d.sameAs}; analyzed once\n`);
+  if (!output.quiet) for (const d of duplicates) io.stderr(`redaction-audit: note: ${escapeText(`${d.source} is the same file as ${d.sameAs}`)}; analyzed once\n`);
   const progress = createProgress(items.length, output, io);
   const files = items.filter((item): item is string => typeof item === 'string' && item !== '-');
   // More threads than cores only cost memory (~35 MB each) and switching.

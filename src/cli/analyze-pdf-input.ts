@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { readDocumentBytes } from '../node/read-document-bytes.js';
 import { getPdfRuleSet } from '../pdf/pdf-rule-set.js';
 import type { ReportInput } from '../report/create-report.js';
+import { escapeText } from '../report/formatters/format-text.js';
 import type { ResolvedRuleSet } from '../rules/resolve-rule-set.js';
 import type { InputFailure } from './cli-io.js';
 
@@ -69,5 +70,5 @@ export function reportRuleSets(documents: ReadonlyArray<ReportInput & { fromPdf?
  * standard error so no such page passes as an empty, clean one.
  */
 export function pdfNotes(documents: ReadonlyArray<ReportInput & { fromPdf?: boolean }>): string[] {
-  return documents.filter((d) => d.fromPdf === true).flatMap((d) => d.findings.filter((f) => f.ruleId.startsWith('pdf-')).map((f) => `redaction-audit: ${d.source ?? '-'}: ${f.message} (${f.ruleId})\n`));
+  return documents.filter((d) => d.fromPdf === true).flatMap((d) => d.findings.filter((f) => f.ruleId.startsWith('pdf-')).map((f) => `redaction-audit: ${escapeText(`${d.source ?? '-'}: ${f.message} (${f.ruleId})`)}\n`));
 }

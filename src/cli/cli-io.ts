@@ -4,6 +4,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { listDocuments } from '../node.js';
 import { failureFromError, type ReadFailure } from '../node/read-file-bytes.js';
+import { escapeText } from '../report/formatters/format-text.js';
 import type { ReportError } from '../report/report.js';
 
 /** Where the CLI reads and writes; the real process in `main.ts`, buffers in tests. */
@@ -66,10 +67,10 @@ export async function writeOutput(text: string, options: OutputOptions, io: CliI
   try {
     await mkdir(dirname(options.output), { recursive: true });
     await writeFile(options.output, text);
-    if (!options.quiet) io.stderr(`redaction-audit: wrote ${options.output}\n`);
+    if (!options.quiet) io.stderr(`redaction-audit: wrote ${escapeText(options.output)}\n`);
     return true;
   } catch (error) {
-    io.stderr(`redaction-audit: ${options.output}: cannot write the output: ${(error as Error).message}\n`);
+    io.stderr(`redaction-audit: ${escapeText(`${options.output}: cannot write the output: ${(error as Error).message}`)}\n`);
     return false;
   }
 }
@@ -87,7 +88,8 @@ export function createProgress(total: number, options: OutputOptions, io: CliIo)
       count += 1;
       if (!enabled) return;
       const filled = Math.round((count / total) * width);
-      const name = label.length > 40 ? `…${label.slice(-39)}` : label;
+      const shown = escapeText(label);
+      const name = shown.length > 40 ? `…${shown.slice(-39)}` : shown;
       io.stderr(`\r\u001b[2K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${count}/${total} ${name}`);
     },
     done() {

@@ -1,4 +1,5 @@
 import { MAX_DOCUMENT_BYTES } from '../node.js';
+import { escapeText } from '../report/formatters/format-text.js';
 import { runCli } from './run-cli.js';
 
 runCli(process.argv.slice(2), {
@@ -13,7 +14,9 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`redaction-audit: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // A bug, not a data problem (those are values): the stack helps a report; each line escaped.
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`redaction-audit: internal error: ${text.split('\n').map(escapeText).join('\n')}\n`);
     process.exitCode = 2;
   },
 );

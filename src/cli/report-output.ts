@@ -16,7 +16,14 @@ export async function emitReport(
   options: OutputOptions & { table?: CsvTable },
   io: CliIo,
 ): Promise<boolean> {
-  const text = formatReport(report, format, { view, color: shouldColor(options, io), ...(options.table ? { table: options.table } : {}) });
+  const text = formatReport(report, format, {
+    view,
+    color: shouldColor(options, io),
+    ...(options.table ? { table: options.table } : {}),
+    // SARIF: backslashes separate paths only on Windows; paths above the working directory become absolute.
+    pathStyle: process.platform === 'win32' ? 'windows' : 'posix',
+    root: process.cwd(),
+  });
   const written = await writeOutput(text, options, io);
   const shownOnTerminal = format === 'text' && options.output === undefined;
   if (!shownOnTerminal) for (const e of report.errors) io.stderr(`redaction-audit: ${describeInputFailure(e)}\n`);

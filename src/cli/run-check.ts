@@ -5,7 +5,7 @@ import { BaselineSchema, createBaseline, type Baseline } from '../engine/baselin
 import { createReport } from '../report/create-report.js';
 import { analyzeInputs } from './analyze-inputs.js';
 import { reportRuleSets } from './analyze-pdf-input.js';
-import { describeInputFailure } from '../report/formatters/format-text.js';
+import { describeInputFailure, escapeText } from '../report/formatters/format-text.js';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, type CliIo, type OutputOptions } from './cli-io.js';
 import { loadRuleSets } from './load-rule-sets.js';
 import { emitReport } from './report-output.js';
@@ -28,9 +28,9 @@ async function readBaseline(path: string, io: CliIo): Promise<Baseline | undefin
   try {
     const parsed = BaselineSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
     if (parsed.success) return parsed.data;
-    io.stderr(`redaction-audit: ${path}: not a baseline file: ${parsed.error.issues[0]?.message ?? 'invalid'} at ${parsed.error.issues[0]?.path.join('.') ?? ''}\n`);
+    io.stderr(`redaction-audit: ${escapeText(`${path}: not a baseline file: ${parsed.error.issues[0]?.message ?? 'invalid'} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`)}\n`);
   } catch (error) {
-    io.stderr(`redaction-audit: ${path}: cannot read the baseline: ${(error as Error).message}\n`);
+    io.stderr(`redaction-audit: ${escapeText(`${path}: cannot read the baseline: ${(error as Error).message}`)}\n`);
   }
   return undefined;
 }
@@ -42,7 +42,7 @@ export async function runCheck(paths: string[], options: CheckCliOptions, io: Cl
     try {
       explicitDate(value, flag);
     } catch (error) {
-      io.stderr(`redaction-audit: ${(error as Error).message}\n`);
+      io.stderr(`redaction-audit: ${escapeText((error as Error).message)}\n`);
       return EXIT_FAILURE;
     }
   }
@@ -70,7 +70,7 @@ export async function runCheck(paths: string[], options: CheckCliOptions, io: Cl
   if (options.writeBaseline !== undefined) {
     const all = documents.flatMap((d) => d.findings);
     await writeFile(options.writeBaseline, `${JSON.stringify(createBaseline(all), null, 2)}\n`);
-    io.stderr(`redaction-audit: wrote ${all.length} finding(s) to ${options.writeBaseline}\n`);
+    io.stderr(`redaction-audit: wrote ${all.length} finding(s) to ${escapeText(options.writeBaseline)}\n`);
     for (const e of errors) io.stderr(`redaction-audit: ${describeInputFailure(e)}\n`);
     return errors.length > 0 ? EXIT_FAILURE : EXIT_OK;
   }

@@ -4,7 +4,7 @@ import { evaluateAccuracy, formatAccuracy } from '../accuracy/evaluate-accuracy.
 import { parseGold } from '../accuracy/gold.js';
 import type { MarkerRecord } from '../normalize/marker-record.js';
 import { readDocument } from '../node.js';
-import { describeInputFailure } from '../report/formatters/format-text.js';
+import { describeInputFailure, escapeText } from '../report/formatters/format-text.js';
 import { scan } from '../scan.js';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './cli-io.js';
 
@@ -14,11 +14,11 @@ export async function runEval(goldPath: string, options: { dir?: string; errors?
   try {
     jsonl = await readFile(goldPath, 'utf8');
   } catch (error) {
-    io.stderr(`redaction-audit: ${goldPath}: cannot read the gold file: ${(error as Error).message}\n`);
+    io.stderr(`redaction-audit: ${escapeText(`${goldPath}: cannot read the gold file: ${(error as Error).message}`)}\n`);
     return EXIT_FAILURE;
   }
   const { documents, issues } = parseGold(jsonl);
-  for (const issue of issues) io.stderr(`redaction-audit: ${goldPath}:${issue.line}: ${issue.message}\n`);
+  for (const issue of issues) io.stderr(`redaction-audit: ${escapeText(`${goldPath}:${issue.line}: ${issue.message}`)}\n`);
   const dir = options.dir ?? dirname(goldPath);
   const predicted = new Map<string, { text: string; records: MarkerRecord[] }>();
   let failed = issues.length > 0;
@@ -32,10 +32,10 @@ export async function runEval(goldPath: string, options: { dir?: string; errors?
     predicted.set(doc.file, { text: input.text, records: scan(input.text, { source: doc.file }).records });
   }
   const report = evaluateAccuracy(documents, predicted);
-  io.stdout(`${formatAccuracy(report, goldPath)}\n`);
+  io.stdout(`${formatAccuracy(report, escapeText(goldPath))}\n`);
   if (options.errors) {
-    for (const e of report.errors) io.stdout(`${e.kind === 'false-positive' ? 'FP' : 'FN'}  ${e.file}@${e.start}  ${e.family}:${e.code}  ${JSON.stringify(e.text.slice(0, 80))}\n`);
-    for (const n of report.negativeHits) io.stdout(`NEG ${n.file}@${n.start}  ${n.key}  in ${JSON.stringify(n.phrase)}\n`);
+    for (const e of report.errors) io.stdout(`${e.kind === 'false-positive' ? 'FP' : 'FN'}  ${escapeText(`${e.file}@${e.start}  ${e.family}:${e.code}`)}  ${escapeText(JSON.stringify(e.text.slice(0, 80)))}\n`);
+    for (const n of report.negativeHits) io.stdout(`NEG ${escapeText(`${n.file}@${n.start}  ${n.key}`)}  in ${escapeText(JSON.stringify(n.phrase))}\n`);
   }
   if (options.minF1 !== undefined) {
     const min = Number(options.minF1);

@@ -1,4 +1,5 @@
 import { access, writeFile } from 'node:fs/promises';
+import { escapeText } from '../report/formatters/format-text.js';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './cli-io.js';
 
 /** The rule set `init` writes: extends `recommended`, with one override, one rule of its own and a test for it. */
@@ -40,15 +41,16 @@ export async function runInit(file: string, options: { force?: boolean }, io: Cl
     () => false,
   );
   if (exists && !options.force) {
-    io.stderr(`redaction-audit: ${file} already exists; pass --force to overwrite it\n`);
+    io.stderr(`redaction-audit: ${escapeText(file)} already exists; pass --force to overwrite it\n`);
     return EXIT_FAILURE;
   }
   try {
     await writeFile(file, STARTER_RULE_SET);
   } catch (error) {
-    io.stderr(`redaction-audit: ${file}: cannot write: ${(error as Error).message}\n`);
+    io.stderr(`redaction-audit: ${escapeText(`${file}: cannot write: ${(error as Error).message}`)}\n`);
     return EXIT_FAILURE;
   }
-  io.stdout(`wrote ${file}\nnext: redaction-audit check <documents> --rules ${file}\n      redaction-audit test-rules ${file}\n`);
+  const shown = escapeText(file);
+  io.stdout(`wrote ${shown}\nnext: redaction-audit check <documents> --rules ${shown}\n      redaction-audit test-rules ${shown}\n`);
   return EXIT_OK;
 }

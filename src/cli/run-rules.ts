@@ -1,3 +1,4 @@
+import { escapeText } from '../report/formatters/format-text.js';
 import { BUILT_IN_RULE_SET_NAMES, type ResolvedRuleSet, type RuleDefinition } from '../rules/resolve-rule-set.js';
 import { EXIT_FAILURE, EXIT_OK, writeOutput, type CliIo, type OutputOptions } from './cli-io.js';
 import { loadRuleSets } from './load-rule-sets.js';
@@ -35,7 +36,8 @@ function explain(id: string, found: readonly [Found, ...Found[]]): string {
   if (r.report) out.push(`  report     ${r.report}`);
   out.push(`  defined in ${first.def.definedIn}`, '', '  severity per rule set:');
   for (const { set, def } of found) out.push(`    ${(set.name ?? set.source).padEnd(18)} ${def.rule.severity}${def.source !== def.definedIn ? ` (changed in ${def.source})` : ''}`);
-  return `${out.join('\n')}\n`;
+  // Every line may quote a rule file: shown escaped.
+  return `${out.map(escapeText).join('\n')}\n`;
 }
 
 function list(sets: readonly ResolvedRuleSet[]): string {
@@ -49,7 +51,7 @@ function list(sets: readonly ResolvedRuleSet[]): string {
     out.push('');
   }
   out.push('Run `redaction-audit rules --explain <rule-id>` for a rule\'s check, message and citation.');
-  return `${out.join('\n')}\n`;
+  return `${out.map(escapeText).join('\n')}\n`;
 }
 
 /** The `rules` command: lists rule sets and their rules, or explains one rule; exit 2 when a set does not load or the rule is unknown. */
@@ -62,7 +64,7 @@ export async function runRules(refs: string[], options: RulesCliOptions, io: Cli
     const id = options.explain;
     const found = sets.flatMap((set) => set.definitions.filter((d) => d.id === id).map((def) => ({ set, def })));
     if (found.length === 0) {
-      io.stderr(`redaction-audit: no rule "${id}" in ${sets.map((s) => s.name ?? s.source).join(', ')}; run \`redaction-audit rules\` to list them\n`);
+      io.stderr(`redaction-audit: ${escapeText(`no rule "${id}" in ${sets.map((s) => s.name ?? s.source).join(', ')}`)}; run \`redaction-audit rules\` to list them\n`);
       return EXIT_FAILURE;
     }
     const text = options.format === 'json' ? `${JSON.stringify(found.map(({ set, def }) => ruleJson(set, def)), null, 2)}\n` : explain(id, found as [Found, ...Found[]]);

@@ -1,6 +1,7 @@
 import { loadRuleSet } from '../node.js';
 import { BUILT_IN_RULE_SET_NAMES } from '../rules/resolve-rule-set.js';
 import { formatRuleSetIssue } from '../rules/rule-set-issue.js';
+import { escapeText } from '../report/formatters/format-text.js';
 import { runRuleSetTests } from '../testing/run-rule-set-tests.js';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, type CliIo } from './cli-io.js';
 
@@ -20,10 +21,10 @@ export async function runTestRules(sets: string[], io: CliIo, allowExtends: read
     const report = runRuleSetTests(loaded.ruleSet);
     passed += report.passed;
     failed += report.failed;
-    io.stdout(`${report.failed === 0 ? 'ok  ' : 'FAIL'}  ${loaded.ruleSet.source}: ${report.passed} passed, ${report.failed} failed\n`);
+    io.stdout(`${report.failed === 0 ? 'ok  ' : 'FAIL'}  ${escapeText(loaded.ruleSet.source)}: ${report.passed} passed, ${report.failed} failed\n`);
     for (const o of report.outcomes) {
       if (o.problems.length === 0) continue;
-      io.stdout(`  tests[${o.index}] ${o.name}\n${o.problems.map((p) => `    - ${p}\n`).join('')}`);
+      io.stdout(`  tests[${o.index}] ${escapeText(o.name)}\n${o.problems.map((p) => `    - ${escapeText(p)}\n`).join('')}`);
     }
   }
   io.stdout(`${passed + failed} case(s): ${passed} passed, ${failed} failed\n`);

@@ -3,7 +3,7 @@ import { formatCsv, type CsvTable } from './formatters/format-csv.js';
 import { formatGithub } from './formatters/format-github.js';
 import { formatJson } from './formatters/format-json.js';
 import { formatMarkdown } from './formatters/format-markdown.js';
-import { formatSarif } from './formatters/format-sarif.js';
+import { formatSarif, type FormatSarifOptions } from './formatters/format-sarif.js';
 import { formatText, type ReportView } from './formatters/format-text.js';
 import type { Report } from './report.js';
 
@@ -20,6 +20,10 @@ export interface FormatReportOptions {
   color?: boolean;
   /** Which summary table (CSV only). */
   table?: CsvTable;
+  /** How sources are separated (SARIF only); see `FormatSarifOptions`. */
+  pathStyle?: FormatSarifOptions['pathStyle'];
+  /** The directory relative sources are relative to (SARIF only); see `FormatSarifOptions`. */
+  root?: string;
 }
 
 /**
@@ -38,7 +42,7 @@ export function formatReport(report: Report, format: Format, options: FormatRepo
       if (view === 'records') throw new InvalidArgumentError('formatReport: the markdown format shows findings or a summary, not records; use json or text');
       return formatMarkdown(report, { view });
     case 'sarif':
-      return formatSarif(report);
+      return formatSarif(report, { ...(options.pathStyle ? { pathStyle: options.pathStyle } : {}), ...(options.root !== undefined ? { root: options.root } : {}) });
     case 'github':
       return formatGithub(report);
     case 'csv':

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { escapeControlCharacters } from '../core/escape-control-characters.js';
 
 /**
  * What is wrong in a rule-set file. Codes are stable, kebab-case:
@@ -68,8 +69,12 @@ export const RuleSetIssueSchema = z.object({
 /** A rule-set issue; see {@link RuleSetIssueSchema}. */
 export type RuleSetIssue = z.infer<typeof RuleSetIssueSchema>;
 
-/** Formats an issue as `file:line:column  code  message (hint)`, the way compilers print errors. */
+/**
+ * Formats an issue as `file:line:column  code  message (hint)`, the way compilers print errors,
+ * for a terminal: the source, message and path (which may quote the rule file) have their
+ * control characters shown as escapes, so a rule file cannot forge output lines.
+ */
 export function formatRuleSetIssue(issue: RuleSetIssue): string {
   const where = issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-  return `${issue.source}:${issue.line}:${issue.column}  ${issue.code}  ${issue.message}${where}${issue.hint ? `\n    hint: ${issue.hint}` : ''}`;
+  return `${escapeControlCharacters(`${issue.source}:${issue.line}:${issue.column}  ${issue.code}  ${issue.message}${where}`)}${issue.hint ? `\n    hint: ${issue.hint}` : ''}`;
 }

@@ -19,6 +19,7 @@ import {
   ReportSchema,
   type ReportInput,
 } from '../../src/index.js';
+import { sourceUri } from '../../src/report/formatters/format-sarif.js';
 import { loadCorpusSet } from '../support/corpus.js';
 import { sarifErrors } from '../support/sarif.js';
 
@@ -131,14 +132,27 @@ describe('formatSarif', () => {
 
   it('encodes paths as URIs: relative to %SRCROOT%, absolute as file://, stdin and unnamed documents named', () => {
     const odd = createReport([doc('[REDACTED]\n', '/tmp/A memo #1.txt'), doc('[REDACTED]\n', 'C:\\scans\\b.txt'), doc('[REDACTED]\n', '-'), doc('[REDACTED]\n', null)], { ruleSets });
-    const oddLog = JSON.parse(formatSarif(odd));
-    expect(sarifErrors(oddLog)).toEqual([]);
-    expect(oddLog.runs[0].results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0]?.physicalLocation.artifactLocation.uri)).toEqual([
-      'file:///tmp/A%20memo%20%231.txt',
-      'file:///C:/scans/b.txt',
-      'stdin',
-      'document',
-    ]);
+    const uris = (log: { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> }): Array<string | undefined> =>
+      (log.runs[0]?.results ?? []).map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri);
+    const windowsLog = JSON.parse(formatSarif(odd, { pathStyle: 'windows' }));
+    expect(sarifErrors(windowsLog)).toEqual([]);
+    expect(uris(windowsLog)).toEqual(['file:///tmp/A%20memo%20%231.txt', 'file:///C:/scans/b.txt', 'stdin', 'document']);
+    // On POSIX a backslash is part of a file name.
+    const posixLog = JSON.parse(formatSarif(odd));
+    expect(sarifErrors(posixLog)).toEqual([]);
+    expect(uris(posixLog)[1]).toBe('C%3A%5Cscans%5Cb.txt');
+  });
+
+  it('keeps a backslash in a POSIX file name and never points above %SRCROOT% (item 20)', () => {
+    expect(sourceUri('a\\b.txt')).toEqual({ uri: 'a%5Cb.txt', uriBaseId: '%SRCROOT%' });
+    expect(sourceUri('a\\b.txt', { pathStyle: 'windows' })).toEqual({ uri: 'a/b.txt', uriBaseId: '%SRCROOT%' });
+    expect(sourceUri('./docs/../memo.txt')).toEqual({ uri: 'memo.txt', uriBaseId: '%SRCROOT%' });
+    expect(sourceUri('../other/memo.txt', { root: '/work/run' })).toEqual({ uri: 'file:///work/other/memo.txt' });
+    expect(sourceUri('docs/../../memo.txt')).toEqual({ uri: '../memo.txt' });
+    expect(sourceUri('/tmp/../etc/x.txt')).toEqual({ uri: 'file:///etc/x.txt' });
+    const log = JSON.parse(formatSarif(createReport([doc('[REDACTED]\n', '../up.txt')], { ruleSets }), { root: '/work/run' }));
+    expect(sarifErrors(log)).toEqual([]);
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///work/up.txt', index: 0 });
   });
 
   it.skipIf(!loadCorpusSet('dev'))('stays valid on the whole dev corpus', () => {
@@ -201,7 +215,7 @@ describe('formatCsv', () => {
     expect(rows.every((r) => r.length === 10)).toBe(true);
   });
   it('quotes per RFC 4180 and defuses spreadsheet formulas', () => {
-    expect(csvField('a,"b"\nc')).toBe('"a,""b""\nc"');
+    expect(csvField('a,"b"\nc')).toBe('"a,""b""\\nc"');
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvField('-2')).toBe("'-2");
     expect(csvField(-2)).toBe('-2');

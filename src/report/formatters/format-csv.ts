@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from '../../core/escape-control-characters.js';
 import type { Report } from '../report.js';
 
 /** The summary tables {@link formatCsv} can write. */
@@ -13,14 +14,17 @@ export interface FormatCsvOptions {
 }
 
 /**
- * One RFC 4180 field: quoted when it holds a comma, quote or line break. A text that a
- * spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) gets a
- * leading `'`, the OWASP defence against CSV injection; numbers are written as they are.
+ * The escaping of the CSV channel, one RFC 4180 field: control characters are shown as escapes
+ * (`\x1b`, `\n`: a CSV is also read in terminals; see `escapeControlCharacters`), then the
+ * field is quoted when it holds a comma or quote. A text that a spreadsheet would run as a
+ * formula (starting with `=`, `+`, `-`, `@`) gets a leading `'`, the OWASP defence against CSV
+ * injection; numbers are written as they are.
  */
 export function csvField(value: string | number | boolean | null): string {
   if (value === null) return '';
   if (typeof value !== 'string') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const shown = escapeControlCharacters(value);
+  const safe = /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -1,13 +1,18 @@
+import { escapeControlCharacters } from '../../core/escape-control-characters.js';
 import type { Finding } from '../../engine/finding.js';
 import type { Report } from '../report.js';
 
-/** Escapes a workflow-command message: `%`, CR and LF are percent-encoded, as the runner expects. */
-function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/**
+ * The escaping of the GitHub Actions channel, a workflow-command message: other control
+ * characters are shown as escapes (`\x1b`, see `escapeControlCharacters`), then `%`, CR and LF
+ * are percent-encoded, as the runner expects, so no text can start a command line of its own.
+ */
+export function escapeData(text: string): string {
+  return escapeControlCharacters(text, '\r\n').replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Escapes a workflow-command property value: as {@link escapeData}, plus `:` and `,`. */
-function escapeProperty(text: string): string {
+export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 

@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from '../../core/escape-control-characters.js';
 import type { Extent } from '../../normalize/marker-record.js';
 import type { Report } from '../report.js';
 import { describeExtent } from './format-text.js';
@@ -11,17 +12,18 @@ export interface FormatMarkdownOptions {
 }
 
 /**
- * Escapes text for one table cell: backslashes and pipes are escaped, `<`, `>` and `&` become
- * entities (document text must never turn into HTML), line breaks become spaces, and
- * characters Markdown would read as emphasis, code or links are backslash-escaped.
+ * The escaping of the Markdown channel, for a table cell or any inline text: runs of white
+ * space become one space, other control characters are shown as escapes (`\x1b`, see
+ * `escapeControlCharacters`), backslashes and pipes are escaped, `<`, `>` and `&` become
+ * entities (document text must never turn into HTML), and characters Markdown would read as
+ * emphasis, code or links are backslash-escaped.
  */
 export function escapeCell(text: string): string {
-  return text
+  return escapeControlCharacters(text.replace(/\s+/g, ' '))
     .replace(/[\\`*_[\]|#]/g, (ch) => `\\${ch}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\s+/g, ' ')
     .trim();
 }
 

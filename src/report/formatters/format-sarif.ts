@@ -1,6 +1,8 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { escapeControlCharacters } from '../../core/escape-control-characters.js';
 import type { RuleSeverity } from '../../core/severity.js';
 import type { Report, ReportRule } from '../report.js';
+import { escapeCell } from './format-markdown.js';
 
 /** The SARIF schema URI written into `$schema`. */
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -15,18 +17,72 @@ function level(severity: RuleSeverity): Result.level {
   return 'none';
 }
 
+/** Options of {@link formatSarif}. */
+export interface FormatSarifOptions {
+  /**
+   * How to read the documents' sources: `posix` (default) keeps a backslash as part of a file
+   * name (`a\b.txt` is one file); `windows` reads it as a separator. The CLI passes the
+   * platform's.
+   */
+  pathStyle?: 'posix' | 'windows';
+  /**
+   * The absolute directory relative sources are relative to (the CLI passes its working
+   * directory). A relative source that climbs out of it (`../other/memo.txt`) then becomes an
+   * absolute `file://` URI; without `root` it stays relative, without `%SRCROOT%`.
+   */
+  root?: string;
+}
+
+/**
+ * The escaping of the SARIF channel, for `message.text` and other plain-text messages: control
+ * characters are shown as escapes (see `escapeControlCharacters`), and `[` and `]` are
+ * backslash-escaped so no document text forms an embedded link (`[text](url)`, SARIF §3.11.6).
+ */
+export function escapeSarifText(text: string): string {
+  return escapeControlCharacters(text).replace(/[[\]]/g, (ch) => `\\${ch}`);
+}
+
+/** A URL fit for `helpUri` and links: `https:` or `http:` only (rule files are checked when they load; this holds for rules built in code too). */
+function safeUrl(url: string | null): string | null {
+  return url !== null && /^https?:\/\/[^\s]*$/i.test(url) ? url : null;
+}
+
+/** The segments of a `/`-separated path with `.` dropped and `x/..` folded; leading `..` kept. */
+function normalizeSegments(path: string): string[] {
+  const out: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '.' || segment === '') continue;
+    if (segment === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else out.push(segment);
+  }
+  return out;
+}
+
+/** Lone surrogates, which no URI can encode (encodeURIComponent throws): they become U+FFFD. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const encodeSegments = (segments: readonly string[]): string => segments.map((s) => encodeURIComponent(s.replace(LONE_SURROGATE, '\ufffd'))).join('/');
+
 /**
  * A document's source as a URI reference: relative paths stay relative (resolved against
- * `%SRCROOT%`), absolute paths become `file://` URIs, each segment percent-encoded.
+ * `%SRCROOT%`), absolute paths become `file://` URIs, each segment percent-encoded. With
+ * `pathStyle: 'windows'` a backslash separates segments; otherwise it is part of a name
+ * (`a%5Cb.txt`). A relative path that climbs above its root becomes absolute against `root`
+ * when it is given, and loses `%SRCROOT%` when not.
  */
-export function sourceUri(source: string | null): { uri: string; uriBaseId?: string } {
+export function sourceUri(source: string | null, options: FormatSarifOptions = {}): { uri: string; uriBaseId?: string } {
   if (source === null || source === '') return { uri: 'document' };
   if (source === '-') return { uri: 'stdin' };
-  const slashed = source.replace(/\\/g, '/');
-  const encoded = slashed.split('/').map(encodeURIComponent).join('/');
-  if (/^[A-Za-z]:\//.test(slashed)) return { uri: `file:///${slashed.slice(0, 2)}${encoded.slice(encoded.indexOf('/'))}` };
-  if (slashed.startsWith('/')) return { uri: `file://${encoded}` };
-  return { uri: encoded.replace(/^\.\//, ''), uriBaseId: '%SRCROOT%' };
+  const windows = options.pathStyle === 'windows';
+  const slashed = windows ? source.replace(/\\/g, '/') : source;
+  const drive = windows ? /^([A-Za-z]):\//.exec(slashed) : null;
+  if (drive) return { uri: `file:///${drive[1]}:/${encodeSegments(normalizeSegments(slashed.slice(3)))}` };
+  if (slashed.startsWith('//') && windows) return { uri: `file://${encodeSegments(normalizeSegments(slashed.slice(2)))}` };
+  if (slashed.startsWith('/')) return { uri: `file:///${encodeSegments(normalizeSegments(slashed))}` };
+  const segments = normalizeSegments(slashed);
+  if (segments[0] !== '..') return { uri: encodeSegments(segments), uriBaseId: '%SRCROOT%' };
+  if (options.root === undefined) return { uri: encodeSegments(segments) };
+  return sourceUri(`${options.root.replace(/[\\/]+$/, '')}/${slashed}`, options);
 }
 
 /** A PascalCase name for a kebab-case rule id, as SARIF's `name` suggests: `redact-no-code` → `RedactNoCode`. */
@@ -35,16 +91,19 @@ function ruleName(id: string): string {
 }
 
 function descriptor(rule: ReportRule): ReportingDescriptor {
-  const citation = [rule.authority ? `Authority: ${rule.authority}.` : null, rule.url ? `See ${rule.url}` : null].filter(Boolean).join(' ');
+  const url = safeUrl(rule.url);
+  const citation = [rule.authority ? `Authority: ${rule.authority}.` : null, url ? `See ${url}` : null].filter(Boolean).join(' ');
+  const description = escapeSarifText(rule.description);
   return {
     id: rule.id,
     name: ruleName(rule.id),
-    shortDescription: { text: rule.description },
-    fullDescription: { text: citation ? `${rule.description} ${citation}` : rule.description },
-    ...(rule.url ? { helpUri: rule.url } : {}),
+    shortDescription: { text: description },
+    fullDescription: { text: escapeSarifText(citation ? `${rule.description} ${citation}` : rule.description) },
+    ...(url ? { helpUri: url } : {}),
     help: {
-      text: `${rule.description}${citation ? `\n\n${citation}` : ''}`,
-      markdown: `${rule.description}${rule.authority ? `\n\n**Authority:** ${rule.authority}` : ''}${rule.url ? `\n\n[More](${rule.url})` : ''}`,
+      text: escapeSarifText(`${rule.description}${citation ? `\n\n${citation}` : ''}`),
+      // Rule text is Markdown-escaped (a rule file's authority must not become HTML or a link); the URL is http(s) and its parentheses encoded.
+      markdown: `${escapeCell(rule.description)}${rule.authority ? `\n\n**Authority:** ${escapeCell(rule.authority)}` : ''}${url ? `\n\n[More](${encodeURI(url).replace(/\(/g, '%28').replace(/\)/g, '%29')})` : ''}`,
     },
     defaultConfiguration: { level: level(rule.severity), enabled: rule.severity !== 'off' },
     properties: { check: rule.check, authority: rule.authority, ruleSet: rule.ruleSet, definedIn: rule.definedIn },
@@ -60,7 +119,7 @@ function descriptor(rule: ReportRule): ReportingDescriptor {
  * record ids as properties. Inputs that could not be read become
  * `invocations[0].toolExecutionNotifications`, and `executionSuccessful` is then false.
  */
-export function formatSarif(report: Report): string {
+export function formatSarif(report: Report, options: FormatSarifOptions = {}): string {
   const rules = [...report.rules];
   const index = new Map(rules.map((r, i) => [r.id, i]));
   // A finding from a rule no rule set lists (a custom check run through `evaluate`) still gets a descriptor.
@@ -88,11 +147,11 @@ export function formatSarif(report: Report): string {
         ruleId: f.ruleId,
         ruleIndex: index.get(f.ruleId) as number,
         level: level(f.severity),
-        message: { text: f.message },
+        message: { text: escapeSarifText(f.message) },
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { ...sourceUri(f.source), index: artifactOf(f.source) },
+              artifactLocation: { ...sourceUri(f.source, options), index: artifactOf(f.source) },
               region: {
                 startLine: f.span.start.line,
                 startColumn: f.span.start.column,
@@ -129,14 +188,14 @@ export function formatSarif(report: Report): string {
             executionSuccessful: report.errors.length === 0,
             toolExecutionNotifications: report.errors.map((e) => ({
               level: 'error',
-              message: { text: `${e.source}: ${e.reason}` },
+              message: { text: escapeSarifText(`${e.source}: ${e.reason}`) },
               descriptor: { id: e.code },
-              locations: [{ physicalLocation: { artifactLocation: sourceUri(e.source) } }],
+              locations: [{ physicalLocation: { artifactLocation: sourceUri(e.source, options) } }],
             })),
           },
         ],
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory redaction-audit was run from.' } } },
-        artifacts: artifacts.map((source) => ({ location: sourceUri(source === '' ? null : source), mimeType: 'text/plain' })),
+        artifacts: artifacts.map((source) => ({ location: sourceUri(source === '' ? null : source, options), mimeType: 'text/plain' })),
         results,
         columnKind: 'utf16CodeUnits',
       },

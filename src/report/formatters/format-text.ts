@@ -1,4 +1,5 @@
 import { createColors } from 'picocolors';
+import { escapeControlCharacters } from '../../core/escape-control-characters.js';
 import type { Finding } from '../../engine/finding.js';
 import type { MarkerRecord } from '../../normalize/marker-record.js';
 import type { Report, ReportError } from '../report.js';
@@ -44,9 +45,18 @@ export function describeExtent(extent: ExtentTally): string {
   return parts.length > 0 ? parts.join(', ') : 'none';
 }
 
-/** An unreadable input in one line: `path: reason (code)`, as every view and the CLI's standard error name it. */
+/**
+ * The escaping of the text channel (the terminal, standard error): every string taken from a
+ * document, a file name or a rule file goes through it, so none can move the cursor, recolour,
+ * hide text or start a line of its own. See `escapeControlCharacters`.
+ */
+export function escapeText(text: string): string {
+  return escapeControlCharacters(text);
+}
+
+/** An unreadable input in one line: `path: reason (code)`, as every view and the CLI's standard error name it (escaped). */
 export function describeInputFailure(e: ReportError): string {
-  return `${e.source}: ${e.reason} (${e.code})`;
+  return escapeText(`${e.source}: ${e.reason} (${e.code})`);
 }
 
 function severityLabel(c: Colors, f: Finding): string {
@@ -59,13 +69,15 @@ function renderFindings(report: Report, c: Colors): string {
   const out: string[] = [];
   for (const doc of report.documents) {
     if (doc.findings.length === 0) continue;
-    out.push(c.underline(doc.source ?? '<text>'));
-    const rows = doc.findings.map((f) => [`${f.span.start.line}:${f.span.start.column}`, f.severity, f.message, f.ruleId]);
+    out.push(c.underline(escapeText(doc.source ?? '<text>')));
+    const rows = doc.findings.map((f) => [`${f.span.start.line}:${f.span.start.column}`, f.severity, escapeText(f.message), escapeText(f.ruleId)]);
     const lines = table(rows);
     // Colour after padding so escape codes do not skew the widths.
     lines.forEach((line, i) => {
       const f = doc.findings[i] as Finding;
-      out.push(`  ${line.replace(f.severity, severityLabel(c, f)).replace(new RegExp(`${f.ruleId.replace(/-/g, '\\-')}$`), c.dim(f.ruleId))}`);
+      // The rule id is the last cell; the severity is the first word after line:column.
+      const id = escapeText(f.ruleId);
+      out.push(`  ${line.slice(0, line.length - id.length).replace(f.severity, severityLabel(c, f))}${c.dim(id)}`);
     });
     out.push('');
   }
@@ -78,7 +90,7 @@ function renderFindings(report: Report, c: Colors): string {
   out.push(
     `${mark} ${plural(total, 'finding')} (${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info) in ${plural(report.documents.length, 'document')}${report.errors.length > 0 ? `, ${report.errors.length} unreadable` : ''}${baseline}`,
   );
-  for (const s of report.baseline?.stale ?? []) out.push(`baseline entry no longer matches: ${s.source ?? '-'}  ${s.ruleId}  ${s.message}`);
+  for (const s of report.baseline?.stale ?? []) out.push(`baseline entry no longer matches: ${escapeText(`${s.source ?? '-'}  ${s.ruleId}  ${s.message}`)}`);
   return `${out.join('\n')}\n`;
 }
 
@@ -87,11 +99,11 @@ function renderSummary(report: Report, c: Colors): string {
   const out: string[] = [];
   out.push(c.bold(`${plural(corpus.documents, 'document')}, ${plural(corpus.pages, 'page')}, ${plural(corpus.records, 'marking')} (${plural(corpus.mentions, 'mention')} in prose not counted)`));
   out.push(`status: ${Object.entries(corpus.statuses).map(([s, n]) => `${s} ${n}`).join(', ')}`);
-  out.push(`highest classification: ${corpus.classifications.map((x) => `${x.code} ${x.documents}`).join(', ') || 'none'}`);
+  out.push(`highest classification: ${escapeText(corpus.classifications.map((x) => `${x.code} ${x.documents}`).join(', ')) || 'none'}`);
   out.push(`redactions: ${corpus.redactions.total} (${corpus.redactions.withCode} with a code beside them, ${corpus.redactions.withoutCode} without); withheld: ${describeExtent(corpus.extent)}`);
   out.push('');
   if (corpus.codes.length > 0) {
-    const rows = [['KEY', 'COUNT', 'DOCS', 'FIRST SEEN', 'MEANING'], ...corpus.codes.map((k) => [k.key, String(k.count), String(k.documents), `${k.first.source ?? '<text>'} p.${k.first.page}`, k.label ?? '(unknown code)'])];
+    const rows = [['KEY', 'COUNT', 'DOCS', 'FIRST SEEN', 'MEANING'], ...corpus.codes.map((k) => [escapeText(k.key), String(k.count), String(k.documents), `${escapeText(k.first.source ?? '<text>')} p.${k.first.page}`, escapeText(k.label ?? '(unknown code)')])];
     const lines = table(rows, new Set([1, 2]));
     out.push(c.bold(lines[0] as string));
     for (const line of lines.slice(1)) out.push(line);
@@ -99,7 +111,7 @@ function renderSummary(report: Report, c: Colors): string {
   }
   if (corpus.coOccurrences.length > 0) {
     out.push(c.bold('cited together:'));
-    for (const pair of corpus.coOccurrences) out.push(`  ${pair.keys.join(' + ')}  ${pair.count}`);
+    for (const pair of corpus.coOccurrences) out.push(`  ${escapeText(pair.keys.join(' + '))}  ${pair.count}`);
     out.push('');
   }
   for (const e of report.errors) out.push(`${c.red('✖')} ${describeInputFailure(e)}`);
@@ -107,8 +119,7 @@ function renderSummary(report: Report, c: Colors): string {
 }
 
 function recordLine(source: string | null, r: MarkerRecord): string {
-  const raw = r.raw.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
-  return `${source ?? '-'}:${r.span.start.line}:${r.span.start.column}  ${r.key}  ${raw}  ${r.role}  ${r.confidence.toFixed(2)}`;
+  return `${escapeText(source ?? '-')}:${r.span.start.line}:${r.span.start.column}  ${escapeText(r.key)}  ${escapeText(r.raw)}  ${r.role}  ${r.confidence.toFixed(2)}`;
 }
 
 function renderRecords(report: Report, c: Colors): string {
