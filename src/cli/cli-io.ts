@@ -58,21 +58,33 @@ export function shouldColor(options: OutputOptions, io: CliIo): boolean {
   return io.isTTY?.stdout === true;
 }
 
+/**
+ * Writes a file, creating its directory; says why not on standard error (`what` names the file's
+ * role: "the output", "the baseline") and returns false, never throws.
+ */
+export async function writeTextFile(path: string, text: string, what: string, io: CliIo): Promise<boolean> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+    return true;
+  } catch (error) {
+    // mkdir says EEXIST when a part of the path is a file.
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EEXIST' || code === 'ENOTDIR' ? 'a part of the path is not a directory' : failureFromError(path, error).reason;
+    io.stderr(`redaction-audit: ${escapeText(`${path}: cannot write ${what}: ${reason}`)}\n`);
+    return false;
+  }
+}
+
 /** Writes a rendered report to `--output` (creating its directory) or to stdout. */
 export async function writeOutput(text: string, options: OutputOptions, io: CliIo): Promise<boolean> {
   if (options.output === undefined) {
     io.stdout(text);
     return true;
   }
-  try {
-    await mkdir(dirname(options.output), { recursive: true });
-    await writeFile(options.output, text);
-    if (!options.quiet) io.stderr(`redaction-audit: wrote ${escapeText(options.output)}\n`);
-    return true;
-  } catch (error) {
-    io.stderr(`redaction-audit: ${escapeText(`${options.output}: cannot write the output: ${(error as Error).message}`)}\n`);
-    return false;
-  }
+  if (!(await writeTextFile(options.output, text, 'the output', io))) return false;
+  if (!options.quiet) io.stderr(`redaction-audit: wrote ${escapeText(options.output)}\n`);
+  return true;
 }
 
 /** Runs over this many files show a progress bar (when stderr is a terminal). */
@@ -139,15 +151,20 @@ async function expandPattern(pattern: string): Promise<InputItem[]> {
       callback(error, shown);
     });
   };
-  const files = await glob(pattern, {
-    onlyFiles: true,
-    dot: false,
-    ignore: ['**/node_modules/**'],
-    expandDirectories: false,
-    // An absolute pattern gives absolute paths, as the user wrote it (not paths relative to the working directory).
-    absolute: isAbsolute(pattern),
-    fs: { ...fs, readdir: readdir as unknown as typeof fs.readdir },
-  });
+  let files: string[];
+  try {
+    files = await glob(pattern, {
+      onlyFiles: true,
+      dot: false,
+      ignore: ['**/node_modules/**'],
+      expandDirectories: false,
+      // An absolute pattern gives absolute paths, as the user wrote it (not paths relative to the working directory).
+      absolute: isAbsolute(pattern),
+      fs: { ...fs, readdir: readdir as unknown as typeof fs.readdir },
+    });
+  } catch (error) {
+    return [{ ok: false, source: pattern, code: 'no-match', reason: `the pattern cannot be expanded: ${error instanceof Error ? error.message : String(error)}` }];
+  }
   const items: InputItem[] = [...files, ...failures];
   return items.sort(byPath);
 }

@@ -2,16 +2,36 @@ import { MAX_DOCUMENT_BYTES } from '../node.js';
 import { escapeText } from '../report/formatters/format-text.js';
 import { runCli } from './run-cli.js';
 
+/**
+ * A stream whose reader has gone away (EPIPE: `redaction-audit scan docs | head -1`) takes no
+ * more output, quietly, as a Unix tool behaves; the exit code still says what the run found.
+ * Any other write error is reported once on standard error and fails the run.
+ */
+function guardedWriter(stream: NodeJS.WriteStream, name: string): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (closed) return;
+    closed = true;
+    if (error.code === 'EPIPE') return;
+    if (stream !== process.stderr) process.stderr.write(`redaction-audit: cannot write to standard ${name}: ${escapeText(error.message)}\n`);
+    process.exitCode = 2;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
+
 runCli(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
+  stdout: guardedWriter(process.stdout, 'output'),
+  stderr: guardedWriter(process.stderr, 'error'),
   stdin: () => readStdin(),
   isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
   env: process.env,
   workerUrl: new URL('./analyze-worker.js', import.meta.url),
 }).then(
   (code) => {
-    process.exitCode = code;
+    // A failed write to stdout (not EPIPE) already set 2.
+    process.exitCode = Math.max(code, typeof process.exitCode === 'number' ? process.exitCode : 0);
   },
   (error: unknown) => {
     // A bug, not a data problem (those are values): the stack helps a report; each line escaped.

@@ -1,12 +1,13 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { TextDecoder } from 'node:util';
 import { explicitDate } from '../assess/assess.js';
 import { isAtLeast, type Severity } from '../core/severity.js';
 import { BaselineSchema, createBaseline, type Baseline } from '../engine/baseline.js';
+import { readFileBytes } from '../node/read-file-bytes.js';
 import { createReport } from '../report/create-report.js';
+import { describeInputFailure, escapeText } from '../report/formatters/format-text.js';
 import { analyzeInputs } from './analyze-inputs.js';
 import { reportRuleSets } from './analyze-pdf-input.js';
-import { describeInputFailure, escapeText } from '../report/formatters/format-text.js';
-import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, type CliIo, type OutputOptions } from './cli-io.js';
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, writeTextFile, type CliIo, type OutputOptions } from './cli-io.js';
 import { loadRuleSets } from './load-rule-sets.js';
 import { emitReport } from './report-output.js';
 
@@ -24,14 +25,26 @@ export interface CheckCliOptions extends OutputOptions {
   allowExtends?: string[];
 }
 
+/** The largest baseline file read (checked before reading). */
+const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+
+/** Reads a baseline file through the input layer (a regular file, size checked first); a UTF-8 byte-order mark is allowed, as editors on Windows write one. */
 async function readBaseline(path: string, io: CliIo): Promise<Baseline | undefined> {
-  try {
-    const parsed = BaselineSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
-    if (parsed.success) return parsed.data;
-    io.stderr(`redaction-audit: ${escapeText(`${path}: not a baseline file: ${parsed.error.issues[0]?.message ?? 'invalid'} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`)}\n`);
-  } catch (error) {
-    io.stderr(`redaction-audit: ${escapeText(`${path}: cannot read the baseline: ${(error as Error).message}`)}\n`);
+  const read = await readFileBytes(path, { maxBytes: MAX_BASELINE_BYTES });
+  if (!read.ok) {
+    io.stderr(`redaction-audit: ${escapeText(`${path}: cannot read the baseline: ${read.reason}`)}\n`);
+    return undefined;
   }
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(read.bytes));
+  } catch (error) {
+    io.stderr(`redaction-audit: ${escapeText(`${path}: not a baseline file: not UTF-8 JSON (${(error as Error).message})`)}\n`);
+    return undefined;
+  }
+  const parsed = BaselineSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  io.stderr(`redaction-audit: ${escapeText(`${path}: not a baseline file: ${parsed.error.issues[0]?.message ?? 'invalid'} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`)}\n`);
   return undefined;
 }
 
@@ -69,7 +82,7 @@ export async function runCheck(paths: string[], options: CheckCliOptions, io: Cl
 
   if (options.writeBaseline !== undefined) {
     const all = documents.flatMap((d) => d.findings);
-    await writeFile(options.writeBaseline, `${JSON.stringify(createBaseline(all), null, 2)}\n`);
+    if (!(await writeTextFile(options.writeBaseline, `${JSON.stringify(createBaseline(all), null, 2)}\n`, 'the baseline', io))) return EXIT_FAILURE;
     io.stderr(`redaction-audit: wrote ${all.length} finding(s) to ${escapeText(options.writeBaseline)}\n`);
     for (const e of errors) io.stderr(`redaction-audit: ${describeInputFailure(e)}\n`);
     return errors.length > 0 ? EXIT_FAILURE : EXIT_OK;

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { evaluateAccuracy, formatAccuracy } from '../accuracy/evaluate-accuracy.js';
 import { parseGold } from '../accuracy/gold.js';
@@ -10,13 +9,13 @@ import { EXIT_FAILURE, EXIT_OK, type CliIo } from './cli-io.js';
 
 /** The `eval` command: scores the scanner against gold annotations; exit 1 below `--min-f1`, 2 when a file cannot be read. */
 export async function runEval(goldPath: string, options: { dir?: string; errors?: boolean; minF1?: string }, io: CliIo): Promise<number> {
-  let jsonl: string;
-  try {
-    jsonl = await readFile(goldPath, 'utf8');
-  } catch (error) {
-    io.stderr(`redaction-audit: ${escapeText(`${goldPath}: cannot read the gold file: ${(error as Error).message}`)}\n`);
+  // The gold file is read as a document is: a regular file, size checked first, strict UTF-8.
+  const gold = await readDocument(goldPath);
+  if (!gold.ok) {
+    io.stderr(`redaction-audit: ${escapeText(`${goldPath}: cannot read the gold file: ${gold.reason}`)}\n`);
     return EXIT_FAILURE;
   }
+  const jsonl = gold.text;
   const { documents, issues } = parseGold(jsonl);
   for (const issue of issues) io.stderr(`redaction-audit: ${escapeText(`${goldPath}:${issue.line}: ${issue.message}`)}\n`);
   const dir = options.dir ?? dirname(goldPath);

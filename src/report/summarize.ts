@@ -77,9 +77,15 @@ function compareCodes(a: { family: Family; count: number; key: string }, b: { fa
   return FAMILIES.indexOf(a.family) - FAMILIES.indexOf(b.family) || b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
+const isHigh = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
+/** The text around a withholding, never cut inside a surrogate pair (a lone half would print as U+FFFD, or as \ude00 in JSON). */
 function context(text: string, start: number, end: number): string {
-  const from = Math.max(0, start - CONTEXT_CHARS);
-  const to = Math.min(text.length, end + CONTEXT_CHARS);
+  let from = Math.max(0, start - CONTEXT_CHARS);
+  if (from > 0 && isLow(text.charCodeAt(from)) && isHigh(text.charCodeAt(from - 1))) from -= 1;
+  let to = Math.min(text.length, end + CONTEXT_CHARS);
+  if (to < text.length && isHigh(text.charCodeAt(to - 1)) && isLow(text.charCodeAt(to))) to += 1;
   const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
   return `${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
 }

@@ -85,7 +85,8 @@ function renderFindings(report: Report, c: Colors): string {
   if (report.errors.length > 0) out.push('');
   const { error, warning, info } = report.counts;
   const total = error + warning + info;
-  const mark = error > 0 ? c.red('✖') : warning > 0 ? c.yellow('⚠') : c.green('✔');
+  // An input that could not be read is a failure, never a green tick.
+  const mark = error > 0 || report.errors.length > 0 ? c.red('✖') : warning > 0 ? c.yellow('⚠') : c.green('✔');
   const baseline = report.baseline ? `; ${report.baseline.suppressed} hidden by the baseline` : '';
   out.push(
     `${mark} ${plural(total, 'finding')} (${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info) in ${plural(report.documents.length, 'document')}${report.errors.length > 0 ? `, ${report.errors.length} unreadable` : ''}${baseline}`,
