@@ -29,7 +29,12 @@ export type ReportRule = z.infer<typeof ReportRuleSchema>;
 export const ReportErrorSchema = z.object({
   /** The path or label of the input (`-` for standard input). */
   source: z.string(),
-  /** A stable kebab-case code: `not-found`, `is-directory`, `binary`, `not-utf8`, `read-failed` … */
+  /**
+   * A stable kebab-case code: a read failure (`not-found`, `not-readable`, `not-a-file`,
+   * `is-directory`, `too-large`, `binary`, `invalid-encoding`), a path that gives no input
+   * (`empty-directory`, `no-match`), or an analysis that failed (`analyze-failed`, and
+   * `out-of-memory` for a file that exhausted its worker thread's memory).
+   */
   code: z.string(),
   /** What went wrong, in one sentence. */
   reason: z.string(),

@@ -3,8 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { analyzeInputs } from '../../src/cli/analyze-inputs.js';
 import { runCli } from '../../src/cli/run-cli.js';
-import { analyze, summarize } from '../../src/index.js';
+import { analyze, defineCheck, parseRuleSet, resolveRuleSet, summarize } from '../../src/index.js';
 import { CORPUS_ROOT } from '../support/corpus.js';
 
 // Failures the CLI must report cleanly: a closed pipe, a bad baseline path, a missing file,
@@ -67,6 +69,32 @@ describe('clean failures (item 20)', () => {
     const { code, out } = await run(['check', join(SEEDS, 'missing.txt'), '--no-color']);
     expect(code).toBe(2);
     expect(out.trimEnd().split('\n').at(-1)).toBe('✖ 0 findings (0 errors, 0 warnings, 0 info) in 0 documents, 1 unreadable');
+  });
+});
+
+describe('an internal error in one document', () => {
+  it('becomes that document’s error; the run goes on with the others', async () => {
+    // A custom check with a bug: it throws on documents that mention OADR.
+    const buggy = defineCheck({
+      kind: 'buggy',
+      description: 'Throws on OADR.',
+      options: z.strictObject({}),
+      run: (context) => {
+        if (context.text.includes('OADR')) throw new Error('bug in a custom check');
+        return [];
+      },
+    });
+    const parsed = parseRuleSet('rules:\n  my-rule:\n    description: d\n    severity: error\n    message: m\n    authority: a\n    check: buggy\n', { checks: [buggy] });
+    const resolved = parsed.ok ? resolveRuleSet(parsed.ruleSet, { checks: [buggy] }) : parsed;
+    if (!resolved.ok) throw new Error('the rule set does not load');
+    const dir = mkdtempSync(join(tmpdir(), 'ra-bug-'));
+    const files = ['a.txt', 'b.txt', 'c.txt'].map((f, i) => {
+      writeFileSync(join(dir, f), i === 1 ? 'DECL: OADR\n' : '(b)(1)\n');
+      return join(dir, f);
+    });
+    const { documents, errors } = await analyzeInputs(files, { ruleSets: [resolved.ruleSet] }, {}, { stdout: () => {}, stderr: () => {}, stdin: async () => new Uint8Array() });
+    expect(documents.map((d) => d.source)).toEqual([files[0], files[2]]);
+    expect(errors).toEqual([{ source: files[1], code: 'analyze-failed', reason: 'rule "my-rule": check "buggy" threw: bug in a custom check' }]);
   });
 });
 
