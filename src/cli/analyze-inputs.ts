@@ -197,6 +197,8 @@ async function analyzeOnWorkers(
         if (inFlight.size === 0) finish();
       };
       worker.on('message', (message: { index: number; result: InputResult }) => {
+        // A result can arrive after the thread's error event; by then its inputs are queued to be analyzed again.
+        if (finished) return;
         inFlight.delete(message.index);
         results[message.index] = message.result;
         onDone(message.index);
@@ -214,6 +216,8 @@ async function analyzeOnWorkers(
     while (suspects.length > 0) await runWorker(true);
   };
   await Promise.all(Array.from({ length: Math.min(jobs, suspects.length) }, isolate));
+  // Every input has its result by now; should one not, it is an error, never a retry in this thread.
+  for (let i = 0; i < sources.length; i++) results[i] ??= crashed(sources[i] as string, new Error('no result came back from the worker threads'));
   return results;
 }
 

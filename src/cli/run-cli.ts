@@ -45,7 +45,7 @@ function parseJobs(value: string): number {
 /** `--jobs` for the commands that read documents: how many worker threads analyze them. */
 function withJobsOption(command: Command): Command {
   return command.addOption(
-    new Option('-j, --jobs <n>', 'analyze the inputs on this many worker threads; output order is the same as with 1').default(availableParallelism(), 'the number of cores').argParser(parseJobs),
+    new Option('-j, --jobs <n>', 'analyze the inputs on up to this many worker threads (never more than the cores); the output is the same as with 1').default(availableParallelism(), 'the number of cores').argParser(parseJobs),
   );
 }
 

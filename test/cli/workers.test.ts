@@ -4,7 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeInputs } from '../../src/cli/analyze-inputs.js';
 import { runCli, type CliIo } from '../../src/cli/run-cli.js';
 
@@ -111,6 +111,9 @@ describe.skipIf(!built)('the built CLI on worker threads', () => {
 });
 
 /** The kinds of input the property mixes; the bad ones are all refused, each with its reason. */
+let mixes = 0;
+afterAll(() => console.log(`--jobs property: ${mixes} random mixes run in this thread and with --jobs 1, 2 and 4 (JOBS_PROPERTY_RUNS)`));
+
 const KINDS = ['text', 'text', 'text', 'binary', 'latin1', 'utf16', 'utf16-no-bom', 'lone-surrogate', 'empty', 'fifo', 'dev-zero', 'missing', 'empty-dir', 'twice', 'no-match'] as const;
 
 describe.skipIf(!built || process.platform === 'win32')('results never depend on --jobs', () => {
@@ -124,6 +127,7 @@ describe.skipIf(!built || process.platform === 'win32')('results never depend on
         fc.array(fc.record({ kind: fc.constantFrom(...KINDS), seed: fc.nat(4), from: fc.nat(20_000), length: fc.nat(3_000) }), { minLength: 2, maxLength: 9 }),
         fc.constantFrom(['scan', '--format', 'json'], ['check', '--format', 'json'], ['check', '--rules', AGENCY, '--format', 'sarif'], ['summary', '--format', 'csv', '--table', 'withholdings'], ['check', '--format', 'text', '--no-color']),
         async (entries, command) => {
+          mixes += 1;
           const dir = mkdtempSync(join(tmpdir(), 'ra-mix-'));
           const paths: string[] = [];
           entries.forEach((e, i) => {

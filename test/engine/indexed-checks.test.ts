@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createNearIndex, isWithholdingCode, isWithholdingPlaceholder, lineDistance, NEAR_LINES, offsetDistance } from '../../src/assess/code-proximity.js';
 import { createLocator } from '../../src/core/position.js';
 import { coOccurrenceCheck, exclusiveCheck } from '../../src/engine/checks/co-occurrence.js';
@@ -13,6 +13,8 @@ import { assess, scan, type MarkerRecord } from '../../src/index.js';
 // the pairwise definitions give, on random documents of real marking fragments.
 
 const RUNS = Math.min(Number(process.env.FUZZ_RUNS ?? 300), 3000);
+let documentsChecked = 0;
+afterAll(() => console.log(`indexed checks: ${documentsChecked} random documents compared with the pairwise definitions (FUZZ_RUNS capped at 3000 per property)`));
 
 const FRAGMENTS = [
   '(b)(1)', '(b)(6)', '(b)(7)(C)', 'b6', '25X1', 'OADR', '[REDACTED]', '█████', '[1 line not declassified]', '[illegible]',
@@ -22,6 +24,7 @@ const FRAGMENTS = [
 const documents = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((parts) => parts.join(''));
 
 function contextOf(text: string): CheckContext {
+  documentsChecked += 1;
   const scanned = scan(text);
   return {
     text,

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import {
   analyze,
@@ -54,11 +54,14 @@ function hostileReport(text: string, source: string, description: string, author
 const lines = (out: string, end = '\n'): string[] => out.split(end);
 
 const RUNS = Math.min(Number(process.env.FUZZ_RUNS ?? 200), 2000);
+let cases = 0;
+afterAll(() => console.log(`escaping property: ${cases} hostile reports rendered in every format (FUZZ_RUNS capped at 2000)`));
 
 describe('one escaping function per output channel', () => {
   it('text, Markdown, CSV, GitHub annotations and SARIF show no control character and forge no line', () => {
     fc.assert(
       fc.property(hostile, hostile, hostile, hostile, (text, source, description, authority) => {
+        cases += 1;
         const report = hostileReport(text, source, description, authority);
         for (const view of ['findings', 'summary', 'records'] as const) {
           const out = formatText(report, { view });
