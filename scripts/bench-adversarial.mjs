@@ -83,7 +83,7 @@ const GROWTH = [
   ['Date: lines only', 'Date: January 1, 1970\n', 20_000],
   ['(b)(1)(A)(3) on every line', '(b)(1)(A)(3)\n', 20_000],
   ['(TS) portions over RESTRICTED banners', '(TS) The plan.\nRESTRICTED\n', 10_000, 'CONFIDENTIAL\n'],
-  ['one long line of codes (fingerprints)', '(b)(1) (b)(3) ', 20_000],
+  ['one long line of codes (fingerprints)', '(b)(1) (b)(3) ', 10_000],
 ];
 /**
  * The shortest time of `rounds` runs, after one run to warm up: other work on a shared machine
