@@ -154,7 +154,7 @@ export async function extractPdf(bytes: Uint8Array | ArrayBuffer, options: Extra
       }
       const fonts = await loadFonts(page.commonObjs, opList.fnArray, opList.argsArray, pdfjs.OPS);
       const content = readPageContent(opList.fnArray, opList.argsArray, pdfjs.OPS, (name) => fonts.get(name));
-      content.fills.push(...(await unappliedRedactions(page)));
+      for (const fill of await unappliedRedactions(page)) content.fills.push(fill);
       const viewport = page.getViewport({ scale: 1 });
       const view = toMatrix(viewport.transform) as Matrix;
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];

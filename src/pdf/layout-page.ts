@@ -175,8 +175,8 @@ export function layoutPage(glyphs: readonly PageGlyph[], boxes: readonly Redacti
       }
       const laid = layoutLine(line.cells, offset);
       lines.push(laid.text);
-      items.push(...laid.items);
-      runs.push(...laid.runs);
+      for (const item of laid.items) items.push(item);
+      for (const run of laid.runs) runs.push(run);
       offset += laid.text.length + 1;
     });
   }
