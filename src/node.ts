@@ -44,7 +44,8 @@ export type ReadDocumentResult = DecodeResult;
  * Reads one file as a document. Only regular files are read (after links are followed): a
  * FIFO, socket or device (a link to `/dev/zero`) is refused as `not-a-file` without being
  * opened for reading, and a file over `maxBytes` as `too-large` before a byte is read. The bytes
- * are decoded by {@link decodeDocument}. Never throws: failures come back with a code and a reason.
+ * are decoded by {@link decodeDocument} (a PDF is refused as `pdf`: read it with `analyzePdf`).
+ * Never throws: failures come back with a code and a reason.
  */
 export async function readDocument(path: string, options: ReadDocumentOptions = {}): Promise<ReadDocumentResult> {
   const read = await readDocumentBytes(path, options.maxBytes ?? MAX_DOCUMENT_BYTES);
