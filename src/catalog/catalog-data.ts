@@ -469,6 +469,19 @@ export const catalogData: unknown = [
           "KAPOK"
         ]
       },
+      "SECURITY-INFORMATION": {
+        "label": "Security Information: the suffix E.O. 10290 put after the level (\"SECRET SECURITY INFORMATION\"), 1951-1953",
+        "authority": "E.O. 10290 (1951); dropped by E.O. 10501 from 1953-12-15",
+        "valid": {
+          "from": "1951-09-24",
+          "to": "1953-12-14"
+        },
+        "tag": "P",
+        "spellings": [
+          "SECURITY INFORMATION"
+        ],
+        "position": "after-level"
+      },
       "SENSITIVE": {
         "label": "Sensitive: a caveat after the classification level (\"SECRET SENSITIVE\") restricting handling",
         "authority": "agency practice",
@@ -1942,7 +1955,11 @@ export const catalogData: unknown = [
           "from": null,
           "to": null
         },
-        "tag": "P"
+        "tag": "P",
+        "phrases": [
+          "REPRODUCTION BY OTHER THAN THE ISSUING OFFICE IS PROHIBITED",
+          "REPRODUCTION OF THIS COPY PROHIBITED"
+        ]
       },
       "declassification-review": {
         "label": "Agency declassification review stamp: a decision (declassify, exclude, exempt), its authority and the review date (e.g. Department of the Army, EO 13526)",

@@ -19,6 +19,11 @@ export const CatalogEntrySchema = z.strictObject({
   /** Literal forms a detector searches for (control and classification markings). */
   spellings: z.array(z.string().min(1)).optional(),
   /**
+   * The wording of a printed notice or stamp (stamps), read word by word and OCR-tolerantly: a
+   * line counts when most of the words stand in order, each within an edit bound of its length.
+   */
+  phrases: z.array(z.string().min(1)).optional(),
+  /**
    * Where a spelling counts as a marking: `after-level` only right after a classification
    * level on its line (`SECRET SENSITIVE`), never on its own. Absent: wherever markings stand.
    */

@@ -33,10 +33,11 @@ const FORM_FIELD = gate(
 );
 
 // A portion mark heading a paragraph: "(S) The …", "1. (S) The …", "SUBJECT: (U) …", "[^1] (U) …",
-// "(S//NF) …", with OCR'd brackets ("(S}", "{S)") and lower case ("(s)"; not "(c)", an enumeration).
+// "(S//NF) …", "(S) 2. We need …", with OCR'd brackets ("(S}", "{S)") and lower case ("(s)"; not
+// "(c)", an enumeration).
 const PORTION = gate(
   'classification/portion',
-  /^[ \t]*(?:[#>*]+[ \t]*)?(?:\d{1,3}\.|[a-z]\.|\[\^\d{1,3}\]:?|SUBJECT:|Subject:)?[ \t]*[({](TS|S|C|U|R|CUI|s|u)(\/\/[A-Z][A-Z/ -]{0,30})?[)}][ \t]+(?=["“'A-Z])/gm,
+  /^[ \t]*(?:[#>*]+[ \t]*)?(?:\d{1,3}\.|[a-z]\.|\[\^\d{1,3}\]:?|SUBJECT:|Subject:)?[ \t]*[({](TS|S|C|U|R|CUI|s|u)(\/\/[A-Z][A-Z/ -]{0,30})?[)}][ \t]+(?=["“'A-Z]|\d{1,2}\.\s|[ivx]{1,4}\.\s)/gm,
   trigger('portion mark', expand(['(', '{'], ['TS', 'S', 'C', 'U', 'R', 'CUI', 's', 'u'], [')', '}', '//'])),
   anyOf(' \t#>*.[]^:', isLetter, isDigit),
 );
@@ -67,17 +68,26 @@ function stripMarkup(s: string): string {
   return s.replace(/[#*_>|`'"‘’“”!\[\]{}~<™—–\\]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** What follows the level in a cable's header line: a date-time group ("261530Z") or the word CITE. */
-const CABLE_HEADER = /^[\s\-–/.,:;]*(?:\d{4,6}\s?Z\b|[^\n]{0,40}\bCITE\b)/;
+/** What follows the level in a cable's or dispatch's header line: a date-time group ("261530Z"), the word CITE, or a dispatch symbol and number ("HMMA-22595", "OSMA - 25559"). */
+const CABLE_HEADER = /^[\s\-–/.,:;]*(?:\d{4,6}\s?Z\b|[^\n]{0,40}\bCITE\b|[A-Z]{4}\s?[-–]\s?\d{4,6}\b)/;
+
+/** The head of a cable's continuation page before its level: "PAGE 2 MANAGUA 7158", "PAGE 3 DIRECTOR 41234". */
+const CABLE_PAGE_HEADER = /^PAGE\s{1,3}\d{1,3}\s[A-Z0-9 ,.\-]{0,40}$/;
 
 /** True when what follows a level word on its line is other markings or header fields, not words. */
-function bannerTail(after: string): boolean {
+function bannerTail(after: string, level: string): boolean {
   const s = stripMarkup(after);
   if (s === '' || /^[-–/.,:;]*$/.test(s)) return true;
+  // The level set off by a dash or slash from a descriptor of the copy: "SECRET - Working paper",
+  // "CONFIDENTIAL - Security Information", "SECRET / Sensitive". A sentence does not go on so.
+  const set = /^\s*(?:[-–—]|\/\/?)\s+(?=\S)/.exec(after);
+  if (set && countLowerWords(after) <= 3 && !/[.!?]\s*$/.test(after)) return true;
   if (countLowerWords(s) > 0) return false;
   // A cable's header: the level, then the date-time group or the CITE line ("SECRET 261530Z CITE MEXICO CITY 1234").
   if (CABLE_HEADER.test(s)) return true;
-  for (const word of s.match(/[A-Z]{4,}/g) ?? []) if (!BANNER_COMPANIONS.has(word)) return false;
+  // RESTRICTED, a level only until 1953, is far more often a form's word ("RESTRICTED HANDLING",
+  // "RESTRICTED AREA"): a banner only with nothing but markings after it.
+  for (const word of s.match(/[A-Z]{4,}/g) ?? []) if (level === 'R' || !BANNER_COMPANIONS.has(word)) return false;
   return true;
 }
 
@@ -168,11 +178,13 @@ function bannerHits(context: ScanContext, taken: Set<number>): Hit[] {
     const before = stripMarkup(lineBefore);
     // A header field without a colon ("REPORT CLASS SECRET", "CLASSIFICATION CONFIDENTIAL") opens the line as a banner does.
     const field = CLASS_FIELD.test(before) && !m.line.prose && !/[a-z]{3}/.test(before);
-    const atStart = field || before === '' || /^[.,:;\-–]*$/.test(before) || (before.length <= 3 && !/[A-Za-z]{3}/.test(before));
+    // A cable's continuation header opens with its page number: "PAGE 2 MANAGUA 7158 SECRET".
+    const pageHeader = capitals && exact && CABLE_PAGE_HEADER.test(before);
+    const atStart = field || pageHeader || before === '' || /^[.,:;\-–]*$/.test(before) || (before.length <= 3 && !/[A-Za-z]{3}/.test(before));
     const talkedAbout = !field && MENTION_BEFORE.test(before);
     let place: 'banner' | 'noisy' | undefined;
     if (describedStamp(lineBefore, after)) place = 'banner';
-    else if (atStart && bannerTail(after)) place = 'banner';
+    else if (atStart && bannerTail(after, code)) place = 'banner';
     // At the end of a line: a banner, unless the line is prose or names a classification verb.
     else if (stripMarkup(after) === '' && !talkedAbout && countLowerWords(before) < 4) place = 'banner';
     // Printed in a form's label line: the cable form's "RELEASING OFFICER  SECRET  AUTHENTICATING
@@ -327,6 +339,18 @@ const SUBJECT_PORTION = gate(
   trigger('subject', ['SUBJ', 'Subj']),
 );
 
+// A portion mark anywhere in a line, as reviewers mark released portions in place:
+// "[HOLLOWAY](S) stated", "Army (U) Attache", "… of interest.(S)", "](x)[S]". Read only in a
+// document that shows it is portion-marked (see portionHits).
+const INLINE_PORTION = gate(
+  'classification/inline-portion',
+  /[([{](TS|S|C|U)(\/\/[A-Z][A-Z/ -]{0,30})?[)\]}]/g,
+  trigger('inline portion', expand(['(', '[', '{'], ['TS', 'S', 'C', 'U'], [')', ']', '}', '//'])),
+);
+
+/** Inline portion marks of S, TS or U on this many lines or more show that a document is portion-marked. */
+const PORTION_EVIDENCE = 3;
+
 function portionHits(context: ScanContext): Hit[] {
   const { text } = context;
   const hits: Hit[] = [];
@@ -361,7 +385,45 @@ function portionHits(context: ScanContext): Hit[] {
     if (m[2]) attributes.controls = m[2].slice(2).split('/').filter(Boolean);
     hits.push(levelHit(code, start, end, 'portion', 0.9, attributes));
   }
+  for (const hit of inlinePortionHits(context, hits)) hits.push(hit);
   return hits;
+}
+
+/**
+ * Portion marks standing inside a line, kept only when the document shows it is portion-marked:
+ * a portion mark already read in a paragraph's head, end or subject line, or inline marks of `S`,
+ * `TS` or `U` on {@link PORTION_EVIDENCE} lines (a `(C)` alone may be an item of a list). Not a
+ * mark: a letter in brackets glued to a word or number ("Section 5(C)", "friend(s)"), the plural
+ * after a word ("DOCUMENT (S)"), the last part of a code ("(b)(7)(C)", "(7) (C)"), an item of a
+ * line that keys other letters in brackets ("READING (R) SPEAKING (S)"), a `(C)` after `(B)`.
+ */
+function inlinePortionHits(context: ScanContext, strict: readonly Hit[]): Hit[] {
+  const { text } = context;
+  const taken = new Set(strict.map((h) => h.start));
+  const candidates: Array<{ start: number; end: number; code: string; controls?: string }> = [];
+  let evidence = 0; // lines holding a mark of S, TS or U
+  let lastLine = -1;
+  for (const m of context.matches(INLINE_PORTION)) {
+    const start = m.index;
+    if (taken.has(start)) continue;
+    const before = text.slice(Math.max(0, start - 3), start);
+    if (/[A-Za-z0-9]$/.test(before) || /\(\s?\d{1,2}\s?\)\s?$/.test(before)) continue;
+    const code = m[1] as string;
+    // "DOCUMENT (S)", "OFFICER (S)": the plural written after a word.
+    if (code === 'S' && /[A-Za-z] $/.test(before)) continue;
+    // A line that keys other letters in brackets ("READING (R) SPEAKING (S)", "(A) BY BIRTH … (C)") lists items.
+    const line = context.lineAt(start);
+    if (/[([][0-9ABD-RV-Z][)\]]/.test(text.slice(line.start, line.end))) continue;
+    // A "(C)" near other letters in brackets is an item of a list or a form's key.
+    if (code === 'C' && /[([][ABD-RV-Z][)\]]/.test(text.slice(Math.max(0, start - 3000), start + 3000))) continue;
+    candidates.push({ start, end: start + m[0].length, code, ...(m[2] ? { controls: m[2] } : {}) });
+    if (code !== 'C' && line.start !== lastLine) evidence++;
+    lastLine = line.start;
+  }
+  if (candidates.length === 0 || (strict.length === 0 && evidence < PORTION_EVIDENCE)) return [];
+  return candidates.map(({ start, end, code, controls }) =>
+    levelHit(code, start, end, 'portion', 0.75, controls ? { place: 'inline', controls: controls.slice(2).split('/').filter(Boolean) } : { place: 'inline' }),
+  );
 }
 
 /** Detects classification banners and levels, portion marks, FRUS source-note classifications, form fields and cancelled (struck-through) markings. */

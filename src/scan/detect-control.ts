@@ -24,6 +24,9 @@ function hitFor(context: ScanContext, start: number, end: number, code: string, 
   return { detector: 'control', family: 'control', code, start, end, role, confidence, ocr, attributes };
 }
 
+/** A line that opens with the slash joining a caveat to its level: "/SENSITIVE", "// NOFORN". */
+const SLASH_OPENS_LINE = /^[ \t#*>]*\/{1,2}[ \t]?$/;
+
 /** True when only a few separators stand between the end of a classification level reading (`levelEnds`, ascending) and `start`. */
 function afterLevel(levelEnds: readonly number[], text: string, start: number): boolean {
   let lo = 0;
@@ -59,7 +62,8 @@ export const controlDetector: Detector = {
     for (const m of matches) {
       if (m.term.family !== 'control') continue;
       const raw = text.slice(m.start, m.end);
-      if (m.term.position === 'after-level' && !afterLevel(levelEnds, text, m.start)) continue;
+      // After a level, or after the slash that joins it to one OCR lost ("/SENSITIVE" heading a line).
+      if (m.term.position === 'after-level' && !afterLevel(levelEnds, text, m.start) && !SLASH_OPENS_LINE.test(text.slice(context.lineAt(m.start).start, m.start))) continue;
       const ocr = repairsOf(m, raw);
       // In a source note the caveats follow the classification: "Secret; Eyes Only."
       if (inRanges(noteRanges, m.start)) {

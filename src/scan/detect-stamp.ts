@@ -1,5 +1,6 @@
 import { anyOf, gate, isDigit, isLetter, isSpace, isWordChar, registerTrigger, type GatedPattern } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
+import { findPhrases } from './match-phrase.js';
 import { parseDate } from './parse-date.js';
 import { countLowerWords, isProse, type ScanContext } from './scan-context.js';
 import { expand, SPACE_CHARS, trigger } from './trigger-automaton.js';
@@ -414,6 +415,14 @@ function singleStampHits(context: ScanContext): Hit[] {
   for (const m of context.matches(REPRODUCTION)) {
     const ocr = /THE ISSUING OFFICE IS PROHIBITED/i.test(m[0].replace(/\s+/g, ' ')) ? [] : [{ from: m[0], to: 'REPRODUCTION BY OTHER THAN THE ISSUING OFFICE IS PROHIBITED', kind: 'edit' as const }];
     hits.push(stampHit('reproduction-prohibited', m.index, m.index + m[0].length, 0.9, {}, { ocr }));
+  }
+  // Notices the catalog words (`phrases`), read word by word through OCR damage.
+  for (const p of findPhrases(context)) {
+    if (hits.some((h) => h.code === p.phrase.code && h.start < p.end && p.start < h.end)) continue;
+    const whole = p.exact === p.phrase.words.length;
+    const confidence = whole ? 0.9 : Math.round((0.5 + 0.3 * (p.matched / p.phrase.words.length)) * 100) / 100;
+    const ocr = whole ? [] : [{ from: text.slice(p.start, p.end), to: p.phrase.phrase, kind: 'edit' as const }];
+    hits.push(stampHit(p.phrase.code, p.start, p.end, confidence, {}, { ocr }));
   }
   return hits;
 }

@@ -646,6 +646,13 @@ export const NEAR_WORDS: Readonly<Record<string, readonly string[]>> = {
   "SEXTET",
   "SOCKET"
  ],
+ "SECURITY": [
+  "INSECURITY",
+  "SECURELY",
+  "SECURING",
+  "SEVERITY"
+ ],
+ "SECURITYINFORMATION": [],
  "SENSITIVE": [
   "GENITIVE",
   "INSENSITIVE",

@@ -69,7 +69,9 @@ export function getVocabulary(): readonly Term[] {
           words: words.length,
           wordLetters: words,
           ...(entry.position ? { position: entry.position } : {}),
-          budget: words.reduce((sum, w) => sum + budgetFor(w.length), 0),
+          // Short words have no budget of their own, but a spelling of several of them ("EYES
+          // ONLY", eight letters) may still have one letter misread ("EVES ONLY"): one edit in all.
+          budget: Math.max(words.reduce((sum, w) => sum + budgetFor(w.length), 0), words.length > 1 && letters.length >= 6 ? 2 : 0),
           nearWords: [...near],
         });
       }

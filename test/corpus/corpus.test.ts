@@ -7,11 +7,11 @@ import { loadCorpusSet } from '../support/corpus.js';
 // Floors on micro-F1 per set, regression tests only: every set here was developed against at
 // some point (the blind samples after their first, pre-registered score; see their READMEs and
 // the CHANGELOG for the honest figures). Raise a floor as the scanner improves; never lower it.
-const FLOOR: Record<string, number> = { dev: 0.97, 'dev-extra': 0.97, blind: 0.98, 'blind-2': 0.92 };
+const FLOOR: Record<string, number> = { dev: 0.97, 'dev-extra': 0.97, blind: 0.98, 'blind-2': 0.92, 'blind-3': 0.9 };
 /** Sets whose every family must keep its recall at 0.90 or more (issue 12, "done when"). */
 const FAMILY_RECALL: Record<string, number> = { blind: 0.9 };
 
-for (const name of ['dev', 'dev-extra', 'blind', 'blind-2']) {
+for (const name of ['dev', 'dev-extra', 'blind', 'blind-2', 'blind-3']) {
   const set = loadCorpusSet(name);
   describe.skipIf(!set)(`corpus ${name}`, () => {
     if (!set) return;
@@ -28,7 +28,9 @@ for (const name of ['dev', 'dev-extra', 'blind', 'blind-2']) {
       // blind-2's 015 lists "ANY SENSITIVE ACTIVITY OR SECRET" as a negative; dev's 008, the same CIA
       // letter template, has "… CREDIBLE THREAT TO SECRET" as the page's footer banner run into the
       // last line. The scanner follows dev's reading; the one hit is that known disagreement.
-      expect(report.negativeHits.length).toBeLessThanOrEqual(name === 'blind-2' ? 1 : 0);
+      // blind-3's 022 lists a form's instruction "DO NOT WRITE IN THIS BLOCK - FOR CCS INTERNAL USE
+      // ONLY" as a negative; the scanner reads its INTERNAL USE ONLY as the control, as on a banner.
+      expect(report.negativeHits.length).toBeLessThanOrEqual(name === 'blind-2' || name === 'blind-3' ? 1 : 0);
       const recallFloor = FAMILY_RECALL[name];
       if (recallFloor !== undefined) {
         for (const [family, counts] of Object.entries(report.families)) expect({ family, recall: counts.recall >= recallFloor }).toEqual({ family, recall: true });
