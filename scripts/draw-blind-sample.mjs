@@ -7,7 +7,8 @@
 // The first sample (test/fixtures/corpus/blind) used the defaults; the second
 // (test/fixtures/corpus/blind-2) used --seed 20261201 --exclude test/fixtures/corpus/blind/manifest.json,
 // so that it shares no record with the first; the third (test/fixtures/corpus/blind-3) used
-// --seed 20261206 --count 30 and excluded both earlier manifests.
+// --seed 20261206 --count 30 and excluded both earlier manifests; the fourth (blind-4) --seed
+// 20261207 --count 30, excluding the three before it.
 //
 // Documents already studied while building the scanner are left out: every record id named in the
 // accuracy issues, the documents pinned by the scan snapshot (every 50th document of each file and
