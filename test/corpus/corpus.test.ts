@@ -7,11 +7,11 @@ import { loadCorpusSet } from '../support/corpus.js';
 // Floors on micro-F1 per set, regression tests only: every set here was developed against at
 // some point (the blind samples after their first, pre-registered score; see their READMEs and
 // the CHANGELOG for the honest figures). Raise a floor as the scanner improves; never lower it.
-const FLOOR: Record<string, number> = { dev: 0.97, 'dev-extra': 0.97, blind: 0.98, 'blind-2': 0.92, 'blind-3': 0.9 };
+const FLOOR: Record<string, number> = { dev: 0.97, 'dev-extra': 0.97, blind: 0.98, 'blind-2': 0.92, 'blind-3': 0.9, 'blind-4': 0.95 };
 /** Sets whose every family must keep its recall at 0.90 or more (issue 12, "done when"). */
 const FAMILY_RECALL: Record<string, number> = { blind: 0.9 };
 
-for (const name of ['dev', 'dev-extra', 'blind', 'blind-2', 'blind-3']) {
+for (const name of ['dev', 'dev-extra', 'blind', 'blind-2', 'blind-3', 'blind-4']) {
   const set = loadCorpusSet(name);
   describe.skipIf(!set)(`corpus ${name}`, () => {
     if (!set) return;
