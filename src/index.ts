@@ -17,8 +17,11 @@ export type { AnalyzeOptions, AnalysisResult } from './analyze.js';
 
 export { assess } from './assess/assess.js';
 export type { AssessOptions, AssessInput } from './assess/assess.js';
-export { AssessmentSchema, AssessedDateSchema, ReleaseStatusSchema } from './assess/assessment.js';
-export type { Assessment, AssessedDate, ReleaseStatus } from './assess/assessment.js';
+export { AssessmentSchema, AssessedDateSchema, DateSourceSchema, ReleaseStatusSchema } from './assess/assessment.js';
+export type { Assessment, AssessedDate, DateSource, ReleaseStatus } from './assess/assessment.js';
+export { leaveOutBelowConfidence } from './normalize/leave-out-below-confidence.js';
+export type { ConfidenceFilterResult } from './normalize/leave-out-below-confidence.js';
+export { withMinConfidence } from './rules/with-min-confidence.js';
 export { DateMentionSchema, DateCueSchema } from './scan/find-dates.js';
 export type { DateMention, DateCue } from './scan/find-dates.js';
 
@@ -124,4 +127,6 @@ export type { ParsedDate } from './scan/parse-date.js';
 export { parseGold, GoldDocumentSchema, GoldMarkerSchema } from './accuracy/gold.js';
 export type { GoldDocument, GoldMarker, GoldIssue } from './accuracy/gold.js';
 export { evaluateAccuracy, formatAccuracy } from './accuracy/evaluate-accuracy.js';
+export { measureCalibration, formatCalibration, CALIBRATION_BOUNDS } from './accuracy/measure-calibration.js';
+export type { Calibration, CalibrationBucket, ScoredPrediction } from './accuracy/measure-calibration.js';
 export type { AccuracyReport, AccuracyCounts, AccuracyError } from './accuracy/evaluate-accuracy.js';

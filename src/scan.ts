@@ -4,6 +4,7 @@ import { FAMILIES } from './core/vocabulary.js';
 import { buildPages, pagesFromStarts } from './normalize/build-pages.js';
 import { choosePageBreaks } from './scan/detect-page.js';
 import type { MarkerRecord, Page } from './normalize/marker-record.js';
+import { assertConfidence, leaveOutBelowConfidence } from './normalize/leave-out-below-confidence.js';
 import { locateHits, normalizeHits } from './normalize/normalize-hits.js';
 import type { Locator } from './core/position.js';
 import type { DateMention, DateMentionSchema, FoundDate } from './scan/find-dates.js';
@@ -26,6 +27,11 @@ export interface ScanOptions {
   pageStarts?: readonly number[];
   /** Detect only these families (default: all). */
   families?: readonly Family[];
+  /**
+   * Leave out records read with a confidence below this (0–1; default: keep all). The result's
+   * `belowConfidence` says how many were left out. See the README, "Confidence".
+   */
+  minConfidence?: number;
 }
 
 /** What {@link scan} found in one document. */
@@ -38,6 +44,8 @@ export interface ScanResult {
   pages: Page[];
   /** Every calendar date in the text, in document order, with the cue of the words around it. */
   dates: DateMention[];
+  /** With the `minConfidence` option: how many records were below it and left out. */
+  belowConfidence?: number;
 }
 
 /**
@@ -59,6 +67,7 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
       if (!FAMILIES.includes(f)) throw new InvalidArgumentError(`scan: unknown family "${String(f)}"; expected one of ${FAMILIES.join(', ')}`);
     }
   }
+  if (options.minConfidence !== undefined) assertConfidence(options.minConfidence, 'scan: minConfidence');
   const result = scanText(text, options.families ? { families: options.families } : {});
   let pages: Page[];
   if (options.pageStarts) {
@@ -74,10 +83,13 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
   } else {
     pages = buildPages(text.length, choosePageBreaks(result.breaks, text.length));
   }
+  const records = normalizeHits(locateHits(text, result.hits, result.locator), pages);
+  const filtered = options.minConfidence !== undefined ? leaveOutBelowConfidence(records, options.minConfidence) : undefined;
   return {
     source: options.source ?? null,
-    records: normalizeHits(locateHits(text, result.hits, result.locator), pages),
+    records: filtered ? filtered.records : records,
     pages,
     dates: result.dates.map((d) => toDateMention(d, result.locator)),
+    ...(filtered ? { belowConfidence: filtered.belowConfidence } : {}),
   };
 }

@@ -100,6 +100,7 @@ describe('architecture', () => {
         "BUILT_IN_PREFIX",
         "BUILT_IN_RULE_SET_NAMES",
         "BaselineSchema",
+        "CALIBRATION_BOUNDS",
         "CSV_TABLES",
         "CatalogEntrySchema",
         "CatalogError",
@@ -110,6 +111,7 @@ describe('architecture', () => {
         "DateConditionSchema",
         "DateCueSchema",
         "DateMentionSchema",
+        "DateSourceSchema",
         "DocumentCodeCountSchema",
         "DocumentReadError",
         "DocumentSummarySchema",
@@ -178,6 +180,7 @@ describe('architecture', () => {
         "evaluate",
         "evaluateAccuracy",
         "formatAccuracy",
+        "formatCalibration",
         "formatCsv",
         "formatGithub",
         "formatJson",
@@ -189,6 +192,8 @@ describe('architecture', () => {
         "getBuiltInRuleSet",
         "getCatalog",
         "isAtLeast",
+        "leaveOutBelowConfidence",
+        "measureCalibration",
         "parseDate",
         "parseGold",
         "parseRuleSet",
@@ -199,6 +204,7 @@ describe('architecture', () => {
         "scan",
         "scanStream",
         "summarize",
+        "withMinConfidence",
       ]
     `);
   });

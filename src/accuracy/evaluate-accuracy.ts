@@ -1,5 +1,6 @@
 import type { MarkerRecord } from '../normalize/marker-record.js';
 import type { GoldDocument, GoldMarker } from './gold.js';
+import type { ScoredPrediction } from './measure-calibration.js';
 
 /** Counts and rates for one family (or all). Precision counts predictions, recall counts gold markers. */
 export interface AccuracyCounts {
@@ -38,6 +39,8 @@ export interface AccuracyReport {
   /** Markings (not mentions) reported inside a document's `negatives` phrases. */
   negativeHits: Array<{ file: string; phrase: string; key: string; start: number }>;
   documents: number;
+  /** Every scored prediction (true or false positive; neutral ones left out) with its confidence, for a reliability table. */
+  predictions: ScoredPrediction[];
 }
 
 /** The gold family a record is scored under; `undefined` when the gold does not annotate it. */
@@ -113,6 +116,7 @@ export function evaluateAccuracy(gold: readonly GoldDocument[], predicted: Reado
   };
   const errors: AccuracyError[] = [];
   const negativeHits: AccuracyReport['negativeHits'] = [];
+  const scored: ScoredPrediction[] = [];
 
   for (const doc of gold) {
     const text = predicted.get(doc.file)?.text;
@@ -176,9 +180,12 @@ export function evaluateAccuracy(gold: readonly GoldDocument[], predicted: Reado
 
     predictions.forEach((p, pi) => {
       const t = tally(p.family);
-      if (predMatched.has(pi)) t.tp++;
-      else if (!predNeutral.has(pi)) {
+      if (predMatched.has(pi)) {
+        t.tp++;
+        scored.push({ confidence: p.record.confidence, correct: true });
+      } else if (!predNeutral.has(pi)) {
         t.fp++;
+        scored.push({ confidence: p.record.confidence, correct: false });
         errors.push({ file: doc.file, kind: 'false-positive', family: p.family, code: p.record.code, start: p.start, end: p.end, text: p.record.raw });
       }
     });
@@ -213,7 +220,7 @@ export function evaluateAccuracy(gold: readonly GoldDocument[], predicted: Reado
     total.fn += t.fn;
     total.found += t.found;
   }
-  return { families, overall: counts(total.tp, total.fp, total.fn, total.found), errors, negativeHits, documents: gold.length };
+  return { families, overall: counts(total.tp, total.fp, total.fn, total.found), errors, negativeHits, documents: gold.length, predictions: scored };
 }
 
 /** Renders an accuracy report as a plain-text table: one row per family and an overall row. */

@@ -3,7 +3,7 @@ import { groupBy } from '../core/group-by.js';
 import type { MarkerRecord, Page } from '../normalize/marker-record.js';
 import type { DateMention } from '../scan/find-dates.js';
 import { parseDate } from '../scan/parse-date.js';
-import type { AssessedDate, Assessment, ReleaseStatus } from './assessment.js';
+import type { AssessedDate, Assessment, DateSource, ReleaseStatus } from './assessment.js';
 import { createNearIndex, isWithholdingCode, isWithholdingPlaceholder } from './code-proximity.js';
 import { LEVEL_RANK } from './level-rank.js';
 
@@ -34,6 +34,10 @@ const REVIEW_GAP_YEARS = 10;
 
 /** Dates after this year are declassification instructions, not document or review dates. */
 const LATEST_YEAR = 2030;
+/** The year of the JFK Records Act: no release under it is older. */
+const JFK_ACT_YEAR = 1992;
+/** Dates before this year are misread numbers ("1004", "1697"), not the date of a document that carries markings. */
+const EARLIEST_YEAR = 1900;
 
 const EXPLICIT_DATE = /^(\d{4})(?:-(\d{2})-(\d{2}))?$/;
 
@@ -43,12 +47,15 @@ export function explicitDate(value: string, option: string): AssessedDate {
   // parseDate drops the ISO form of an impossible day (1998-02-30).
   const valid = m && (!m[2] || parseDate(value)?.iso === value);
   if (!m || !valid) throw new InvalidArgumentError(`${option} must be a date written YYYY-MM-DD or YYYY, got "${value}"`);
-  return { iso: m[2] ? value : null, year: Number(m[1]), raw: value, confidence: 1, origin: 'explicit', span: null };
+  return { iso: m[2] ? value : null, year: Number(m[1]), raw: value, confidence: 1, origin: 'explicit', span: null, source: 'caller', explicit: true };
 }
 
-function fromMention(d: DateMention, confidence: number): AssessedDate {
-  return { iso: d.iso, year: d.year, raw: d.raw, confidence, origin: 'text', span: d.span };
+function fromMention(d: DateMention, confidence: number, source: DateSource, explicit: boolean): AssessedDate {
+  return { iso: d.iso, year: d.year, raw: d.raw, confidence, origin: 'text', span: d.span, source, explicit };
 }
+
+/** A dateline in the first lines of a document is its own date; further down it may be an attachment's. */
+const HEAD_LINES = 40;
 
 /** A sortable value for a date: its ISO form, or mid-year when only the year is known. */
 function sortKey(d: { iso: string | null; year: number }): string {
@@ -80,37 +87,50 @@ function createStampTest(stamps: readonly MarkerRecord[]): (d: DateMention) => b
 }
 
 /**
- * Picks the document date and the review date from the dates in the text. Release cues and
- * dates inside review stamps are review dates; datelines and `Date:` fields are document
- * dates, unless they are ten or more years after the earliest of them (a `Date:` on a review
- * stamp of an old document).
+ * Picks the document date and the review date from the dates in the text. Release cues, dates
+ * inside review stamps and the year a release line names are review dates; datelines and
+ * `Date:` fields are document dates, unless they are ten or more years after the earliest of
+ * them (a `Date:` on a review stamp of an old document). Each keeps its source; see
+ * {@link AssessedDate}.
  */
 function pickDates(dates: readonly DateMention[], records: readonly MarkerRecord[]): { document: AssessedDate | null; review: AssessedDate | null } {
-  const inStamp = createStampTest(records.filter((r) => r.family === 'stamp' && RELEASE_STAMPS.has(r.code)));
+  const releaseStamps = records.filter((r) => r.family === 'stamp' && RELEASE_STAMPS.has(r.code) && r.role !== 'mention');
+  const inStamp = createStampTest(releaseStamps);
   const review: AssessedDate[] = [];
-  const documentish: Array<{ d: DateMention; confidence: number }> = [];
+  // "2025 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY …": the release line dates the release to its year.
+  for (const r of releaseStamps) {
+    const year = r.attributes.releaseYear;
+    // The Act is of 1992: an earlier year is a misread page number ("PAGE 1211").
+    if (typeof year === 'number' && year >= JFK_ACT_YEAR && year <= LATEST_YEAR) {
+      review.push({ iso: null, year, raw: String(year), confidence: 0.95, origin: 'text', span: r.span, source: 'stamp-field', explicit: true });
+    }
+  }
+  const documentish: Array<{ d: DateMention; confidence: number; source: DateSource }> = [];
   for (const d of dates) {
     // "Declassify on 2041": a future date is an instruction, neither the document's date nor a review's.
-    if (d.year > LATEST_YEAR) continue;
-    if (d.cue === 'release') review.push(fromMention(d, 0.9));
-    else if (inStamp(d)) review.push(fromMention(d, 0.85));
-    else if (d.cue === 'dateline') documentish.push({ d, confidence: 0.75 });
-    else if (d.cue === 'label') documentish.push({ d, confidence: 0.7 });
-    else documentish.push({ d, confidence: 0.3 });
+    if (d.year > LATEST_YEAR || d.year < EARLIEST_YEAR || d.cue === 'instruction') continue;
+    if (d.cue === 'release') review.push(fromMention(d, 0.9, 'release-line', true));
+    else if (inStamp(d)) review.push(fromMention(d, 0.85, 'stamp-field', true));
+    else if (d.cue === 'dateline' && d.span.start.line <= HEAD_LINES) documentish.push({ d, confidence: 0.75, source: 'dateline' });
+    else if (d.cue === 'label') documentish.push({ d, confidence: 0.7, source: 'form-field' });
+    else if (d.cue === 'dateline') documentish.push({ d, confidence: 0.6, source: 'body-line' });
+    else documentish.push({ d, confidence: 0.3, source: 'prose' });
   }
   let earliest = Number.POSITIVE_INFINITY;
   for (const x of documentish) if (x.confidence >= 0.7 && x.d.year < earliest) earliest = x.d.year;
   let document: AssessedDate | null = null;
-  for (const { d, confidence } of documentish) {
+  for (const { d, confidence, source } of documentish) {
     if (Number.isFinite(earliest) && d.year >= earliest + REVIEW_GAP_YEARS && confidence >= 0.7) {
-      review.push(fromMention(d, 0.6));
+      // Inferred from the gap, not read as a review date: never explicit.
+      review.push(fromMention(d, 0.6, source, false));
       continue;
     }
     // The first dated line of the highest confidence wins: letterheads come first.
-    if (!document || confidence > document.confidence) document = fromMention(d, confidence);
+    if (!document || confidence > document.confidence) document = fromMention(d, confidence, source, source === 'dateline');
   }
+  // The latest review date, among the explicit ones when there are any.
   let latest: AssessedDate | null = null;
-  for (const r of review) if (!latest || sortKey(r) > sortKey(latest)) latest = r;
+  for (const r of review) if (!latest || (r.explicit && !latest.explicit) || (r.explicit === latest.explicit && sortKey(r) > sortKey(latest))) latest = r;
   return { document, review: latest };
 }
 

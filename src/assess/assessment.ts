@@ -1,6 +1,21 @@
 import { z } from 'zod';
 import { SpanSchema } from '../core/position.js';
 
+/**
+ * Where a date the assessment relies on was read: the evidence behind it.
+ *
+ * - `caller`: given by the caller (`documentDate`/`reviewDate`, the CLI's `--document-date`/`--review-date`).
+ * - `release-line`: a release or review line names it (`Approved For Release 2004/05/05`, `DATE 4-19-96 BY 5668`).
+ * - `stamp-field`: a field of a review or release stamp (`REVIEWED BY … DATE 5/12/98`, the year of `2025 RELEASE UNDER …`).
+ * - `dateline`: a line holding little but the date, at the head of the document (its first 40 lines).
+ * - `form-field`: a `Date:` field, which may be the document's date or some form's.
+ * - `body-line`: a line holding little but the date, below the head (often an attachment's or a later note's).
+ * - `prose`: running text, or a date cited there ("Directive of 22 January 1946").
+ */
+export const DateSourceSchema = z.enum(['caller', 'release-line', 'stamp-field', 'dateline', 'form-field', 'body-line', 'prose']);
+/** One of the date sources; see {@link DateSourceSchema}. */
+export type DateSource = z.infer<typeof DateSourceSchema>;
+
 /** A date the assessment relies on, with where it came from and how sure it is. */
 export const AssessedDateSchema = z.object({
   /** `YYYY-MM-DD` when complete, else `null` (only the year is known). */
@@ -15,6 +30,14 @@ export const AssessedDateSchema = z.object({
   origin: z.enum(['explicit', 'text']),
   /** Where it stands in the text; `null` for an explicit date. */
   span: SpanSchema.nullable(),
+  /** Where it was read; see {@link DateSourceSchema}. */
+  source: DateSourceSchema,
+  /**
+   * True when the date may back an `error`: given by the caller, a review date read from a release
+   * line or a stamp's field, or a document date read from the dateline at the head. Rules that
+   * judge by a date that is not explicit report a `warning` at most and say which date they used.
+   */
+  explicit: z.boolean(),
 });
 /** A date used by the assessment; see {@link AssessedDateSchema}. */
 export type AssessedDate = z.infer<typeof AssessedDateSchema>;

@@ -9,6 +9,9 @@ import { analyzeInputs } from './analyze-inputs.js';
 import { reportRuleSets } from './analyze-pdf-input.js';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, writeTextFile, type CliIo, type OutputOptions } from './cli-io.js';
 import { loadRuleSets } from './load-rule-sets.js';
+import { checkRegistry } from '../rules/parse-rule-set.js';
+import { withMinConfidence } from '../rules/with-min-confidence.js';
+import { leaveOutDocumentsBelow } from './leave-out-documents-below.js';
 import { emitReport } from './report-output.js';
 
 /** Options of the `check` command, as commander hands them over. */
@@ -23,6 +26,8 @@ export interface CheckCliOptions extends OutputOptions {
   stdinFilename?: string;
   showHiddenText?: boolean;
   allowExtends?: string[];
+  /** `--min-confidence`: every rule leaves out records below it, and the report lists none. */
+  minConfidence?: number;
 }
 
 /** The largest baseline file read (checked before reading). */
@@ -59,7 +64,8 @@ export async function runCheck(paths: string[], options: CheckCliOptions, io: Cl
       return EXIT_FAILURE;
     }
   }
-  const ruleSets = loadRuleSets(options.rules, io, options.allowExtends);
+  const loaded = loadRuleSets(options.rules, io, options.allowExtends);
+  const ruleSets = loaded && options.minConfidence !== undefined ? loaded.map((set) => withMinConfidence(set, options.minConfidence as number, checkRegistry())) : loaded;
   if (!ruleSets) {
     io.stderr('redaction-audit: the rule set has issues (above); no document was checked\n');
     return EXIT_FAILURE;
@@ -89,7 +95,8 @@ export async function runCheck(paths: string[], options: CheckCliOptions, io: Cl
   }
 
   // --quiet reports errors only, as ESLint's does; the exit code follows what is reported.
-  const shown = options.quiet ? documents.map((d) => ({ ...d, findings: d.findings.filter((f) => f.severity === 'error') })) : documents;
+  const kept = leaveOutDocumentsBelow(documents, options.minConfidence);
+  const shown = options.quiet ? kept.map((d) => ({ ...d, findings: d.findings.filter((f) => f.severity === 'error') })) : kept;
   const report = createReport(shown, { errors, ruleSets: reportRuleSets(documents, ruleSets), ...(baseline ? { baseline } : {}) });
   if (!(await emitReport(report, options.format, 'findings', options, io))) return EXIT_FAILURE;
   if (errors.length > 0) return EXIT_FAILURE;

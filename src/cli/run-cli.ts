@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { formatCalibration, measureCalibration, type ScoredPrediction } from '../accuracy/measure-calibration.js';
 import { SeveritySchema } from '../core/severity.js';
 import { VERSION } from '../core/version.js';
 import { CSV_TABLES } from '../report/formatters/format-csv.js';
@@ -42,6 +43,20 @@ function parseJobs(value: string): number {
   return n;
 }
 
+/** Reads `--min-confidence`: a number from 0 to 1. */
+function parseConfidence(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1, such as 0.9');
+  return n;
+}
+
+/** `--min-confidence` for the commands that report records: leave out those read with a lower confidence. */
+function withMinConfidence(command: Command): Command {
+  return command.addOption(
+    new Option('--min-confidence <n>', 'leave out records read with a confidence below this, 0 to 1 (0.9: exact spellings in a marking position; see the README, "Confidence")').argParser(parseConfidence),
+  );
+}
+
 /** `--jobs` for the commands that read documents: how many worker threads analyze them. */
 function withJobsOption(command: Command): Command {
   return command.addOption(
@@ -72,17 +87,17 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       '\nExamples:\n  redaction-audit scan examples/documents\n  redaction-audit check "docs/**/*.txt" --rules strict --format sarif -o results.sarif\n  redaction-audit summary examples/documents --format markdown\n  redaction-audit rules --explain redact-no-code\n  redaction-audit init\n\nRun redaction-audit <command> --help for the options of each command.',
     );
 
-  withShowHiddenText(withStdinFilename(withJobsOption(withOutputOptions(
+  withMinConfidence(withShowHiddenText(withStdinFilename(withJobsOption(withOutputOptions(
     program
       .command('scan')
       .description('find every marking and print one record per marking')
       .argument('<paths...>', PATHS_HELP)
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text')),
-  ))))
+  )))))
     .addHelpText('after', '\nExamples:\n  redaction-audit scan examples/documents\n  redaction-audit scan release.pdf --format json -o records.json\n  curl -s https://example.org/doc.pdf | redaction-audit scan - --stdin-filename doc.pdf\n\nExit codes: 0 every input scanned; 2 usage errors or an input that could not be read.')
     .action(async (paths: string[], options: ScanCliOptions) => done(await runScan(paths, options, io)));
 
-  withAllowExtends(withShowHiddenText(withStdinFilename(withJobsOption(withOutputOptions(
+  withMinConfidence(withAllowExtends(withShowHiddenText(withStdinFilename(withJobsOption(withOutputOptions(
     program
       .command('check')
       .description('check documents against rule sets and report the findings')
@@ -94,21 +109,21 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       .option('--review-date <date>', 'the review or release date, YYYY-MM-DD or YYYY (wins over dates read from the text)')
       .option('--baseline <file>', 'hide the findings recorded in this baseline file; report entries that no longer match')
       .option('--write-baseline <file>', 'record the current findings in a baseline file (and exit 0)'),
-  )))))
+  ))))))
     .addHelpText(
       'after',
       `\nExamples:\n  redaction-audit check examples/documents\n  redaction-audit check release.pdf             # PDFs are read directly; boxes over live text are errors\n  redaction-audit check memo.txt --rules strict --fail-on warning\n  redaction-audit check memo.txt --rules ./agency.yaml --review-date 1998-01-01 --format json\n  redaction-audit check "releases/**/*.txt" --format sarif -o redaction-audit.sarif\n  redaction-audit check docs --format github      # annotations in a GitHub Actions job\n${EXIT_HELP}`,
     )
     .action(async (paths: string[], options: CheckCliOptions) => done(await runCheck(paths, options, io)));
 
-  withStdinFilename(withJobsOption(withOutputOptions(
+  withMinConfidence(withStdinFilename(withJobsOption(withOutputOptions(
     program
       .command('summary')
       .description('summarize exemptions: counts per code, document and page, co-cited codes, withheld extent, and the withholding index')
       .argument('<paths...>', PATHS_HELP)
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'csv']).default('text'))
       .addOption(new Option('--table <table>', 'the table a CSV holds').choices([...CSV_TABLES]).default('codes')),
-  )))
+  ))))
     .addHelpText(
       'after',
       '\nExamples:\n  redaction-audit summary examples/documents\n  redaction-audit summary releases --format markdown -o summary.md\n  redaction-audit summary releases --format csv --table withholdings -o vaughn-index.csv\n\nExit codes: 0 every input summarized; 2 usage errors or an input that could not be read.',
@@ -148,10 +163,12 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option('--min-f1 <number>', 'exit 1 when a set\'s overall micro-F1 is below this')
     .action(async (golds: string[], options: { dir?: string; errors?: boolean; minF1?: string }) => {
       let code = EXIT_OK;
+      const scored: ScoredPrediction[] = [];
       for (const [i, gold] of golds.entries()) {
         if (i > 0) io.stdout('\n');
-        code = Math.max(code, await runEval(gold, options, io));
+        code = Math.max(code, await runEval(gold, options, io, scored));
       }
+      if (golds.length > 1) io.stdout(`\n${formatCalibration(measureCalibration(scored), `reliability over all ${golds.length} gold files`)}\n`);
       done(code);
     });
   return program;

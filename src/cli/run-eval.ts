@@ -1,14 +1,20 @@
 import { dirname, join } from 'node:path';
 import { evaluateAccuracy, formatAccuracy } from '../accuracy/evaluate-accuracy.js';
 import { parseGold } from '../accuracy/gold.js';
+import { formatCalibration, measureCalibration, type ScoredPrediction } from '../accuracy/measure-calibration.js';
 import type { MarkerRecord } from '../normalize/marker-record.js';
 import { readDocument } from '../node.js';
 import { describeInputFailure, escapeText } from '../report/formatters/format-text.js';
 import { scan } from '../scan.js';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './cli-io.js';
 
-/** The `eval` command: scores the scanner against gold annotations; exit 1 below `--min-f1`, 2 when a file cannot be read. */
-export async function runEval(goldPath: string, options: { dir?: string; errors?: boolean; minF1?: string }, io: CliIo): Promise<number> {
+/**
+ * The `eval` command: scores the scanner against gold annotations and prints, after the
+ * precision/recall table, the reliability table (confidence bucket vs observed precision) with
+ * its expected calibration error; the scored predictions are added to `scored` when given.
+ * Exit 1 below `--min-f1`, 2 when a file cannot be read.
+ */
+export async function runEval(goldPath: string, options: { dir?: string; errors?: boolean; minF1?: string }, io: CliIo, scored?: ScoredPrediction[]): Promise<number> {
   // The gold file is read as a document is: a regular file, size checked first, strict UTF-8.
   const gold = await readDocument(goldPath);
   if (!gold.ok) {
@@ -32,6 +38,8 @@ export async function runEval(goldPath: string, options: { dir?: string; errors?
   }
   const report = evaluateAccuracy(documents, predicted);
   io.stdout(`${formatAccuracy(report, escapeText(goldPath))}\n`);
+  io.stdout(`${formatCalibration(measureCalibration(report.predictions), 'reliability')}\n`);
+  for (const p of report.predictions) scored?.push(p);
   if (options.errors) {
     for (const e of report.errors) io.stdout(`${e.kind === 'false-positive' ? 'FP' : 'FN'}  ${escapeText(`${e.file}@${e.start}  ${e.family}:${e.code}`)}  ${escapeText(JSON.stringify(e.text.slice(0, 80)))}\n`);
     for (const n of report.negativeHits) io.stdout(`NEG ${escapeText(`${n.file}@${n.start}  ${n.key}`)}  in ${escapeText(JSON.stringify(n.phrase))}\n`);

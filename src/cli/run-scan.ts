@@ -2,12 +2,15 @@ import { createReport } from '../report/create-report.js';
 import { analyzeInputs } from './analyze-inputs.js';
 import { pdfNotes, reportRuleSets } from './analyze-pdf-input.js';
 import { EXIT_FAILURE, EXIT_OK, type CliIo, type OutputOptions } from './cli-io.js';
+import { leaveOutDocumentsBelow } from './leave-out-documents-below.js';
 import { emitReport } from './report-output.js';
 
 /** Options of the `scan` command, as commander hands them over. */
 export interface ScanCliOptions extends OutputOptions {
   format: 'text' | 'json';
   stdinFilename?: string;
+  /** `--min-confidence`: records below it are left out (and counted). */
+  minConfidence?: number;
   showHiddenText?: boolean;
 }
 
@@ -19,7 +22,7 @@ export async function runScan(paths: string[], options: ScanCliOptions, io: CliI
     options,
     io,
   );
-  const report = createReport(documents, { errors, ruleSets: reportRuleSets(documents, []) });
+  const report = createReport(leaveOutDocumentsBelow(documents, options.minConfidence), { errors, ruleSets: reportRuleSets(documents, []) });
   const emitted = await emitReport(report, options.format, 'records', options, io);
   if (!options.quiet) for (const note of pdfNotes(documents)) io.stderr(note);
   if (!emitted) return EXIT_FAILURE;

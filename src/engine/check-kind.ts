@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Assessment } from '../assess/assessment.js';
 import { InvalidArgumentError } from '../core/errors.js';
 import type { Locator, Span } from '../core/position.js';
+import type { Severity } from '../core/severity.js';
 import type { MarkerRecord, Page } from '../normalize/marker-record.js';
 import type { SelectorList } from './selector.js';
 
@@ -33,6 +34,13 @@ export interface CheckResult {
   /** Where to point when `records` is empty; the document's start when both are missing. */
   span?: Span;
   values?: Readonly<Record<string, string | number>>;
+  /**
+   * The most serious severity this result may have: a finding at the rule's severity or this,
+   * whichever is milder (a date check whose date is not explicit evidence caps at `warning`).
+   */
+  atMost?: Severity;
+  /** A sentence in parentheses appended to the rule's message: which evidence the result rests on. */
+  evidence?: string;
 }
 
 /**

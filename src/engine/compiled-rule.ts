@@ -26,4 +26,8 @@ export interface CompiledRule {
   /** The check's options after parsing by its schema. */
   readonly options: unknown;
   readonly report: ReportMode;
+  /** Records read with a confidence below this are left out of the rule's subjects and selections (0 keeps all). */
+  readonly minConfidence: number;
+  /** The dates the rule's `when` judges by: findings of a document whose such date is not explicit evidence are `warning` at most. */
+  readonly whenDates: ReadonlyArray<'documentDate' | 'reviewDate'>;
 }

@@ -7,6 +7,7 @@ import { pageAt } from '../normalize/build-pages.js';
 import type { MarkerRecord, Page } from '../normalize/marker-record.js';
 import type { CheckContext, CheckResult } from './check-kind.js';
 import type { CompiledRule } from './compiled-rule.js';
+import { describeDateEvidence } from './describe-date-evidence.js';
 import type { Finding } from './finding.js';
 import { fingerprintText, hashString, normalizeContext } from './fingerprint.js';
 import { compileSelectorList } from './selector.js';
@@ -43,8 +44,23 @@ function mergeResults(results: CheckResult[], rule: CompiledRule, pageOf: (r: Ch
   return [...groups.values()].map((group) => {
     const records = [...new Set(group.flatMap((g) => g.records))].sort((a, b) => a.span.start.offset - b.span.start.offset);
     const first = group[0] as CheckResult;
-    return { records, ...(first.span ? { span: first.span } : {}), values: { ...first.values, count: records.length || group.length } };
+    return {
+      records,
+      ...(first.span ? { span: first.span } : {}),
+      values: { ...first.values, count: records.length || group.length },
+      ...(first.atMost ? { atMost: first.atMost } : {}),
+      ...(first.evidence ? { evidence: first.evidence } : {}),
+    };
   });
+}
+
+/** The evidence note when a rule's `when` judged by a date that is not explicit evidence, else `undefined`. */
+function weakWhenDate(rule: CompiledRule, assessment: Assessment): string | undefined {
+  for (const which of rule.whenDates) {
+    const date = which === 'documentDate' ? assessment.documentDate : assessment.reviewDate;
+    if (date && !date.explicit) return describeDateEvidence(which === 'documentDate' ? 'document' : 'review', date);
+  }
+  return undefined;
 }
 
 /**
@@ -62,16 +78,22 @@ export function evaluate(input: EvaluationInput, rules: readonly CompiledRule[])
   const fingerprintCount = new Map<string, number>();
   for (const rule of rules) {
     if (!rule.when(input.records, input.assessment)) continue;
+    const sure = rule.minConfidence > 0 ? (r: MarkerRecord): boolean => r.confidence >= rule.minConfidence : (): boolean => true;
     const context: CheckContext = {
       text: input.text,
       source: input.source,
       records: input.records,
-      subjects: input.records.filter(rule.where),
+      subjects: input.records.filter((r) => rule.where(r) && sure(r)),
       pages: input.pages,
       assessment: input.assessment,
       locator,
-      select: (selectors) => input.records.filter(compileSelectorList(selectors)),
+      select: (selectors) => {
+        const selector = compileSelectorList(selectors);
+        return input.records.filter((r) => selector(r) && sure(r));
+      },
     };
+    // A `when` that judged by a date read from weak evidence: warning at most, saying which date.
+    const weakWhen = weakWhenDate(rule, input.assessment);
     let results: CheckResult[];
     try {
       results = rule.check.run(context, rule.options);
@@ -98,8 +120,12 @@ export function evaluate(input: EvaluationInput, rules: readonly CompiledRule[])
         source: input.source ?? '',
         ...result.values,
       });
+      const atMost = result.atMost ?? (weakWhen ? 'warning' : undefined);
+      const evidence = result.evidence ?? weakWhen;
+      const severity = atMost !== undefined && compareSeverity(atMost, rule.severity) > 0 ? atMost : rule.severity;
+      const text = evidence ? `${message} (${evidence})` : message;
       const recordIds = result.records.map((r) => r.id);
-      const dedupeKey = `${rule.id}\0${span.start.offset}\0${span.end.offset}\0${message}`;
+      const dedupeKey = `${rule.id}\0${span.start.offset}\0${span.end.offset}\0${text}`;
       if (seen.has(dedupeKey)) continue;
       seen.add(dedupeKey);
       const base = hashString(`${rule.id}\0${codes.join(',')}\0${normalizeContext(fingerprintText(input.text, locator, span))}`);
@@ -107,8 +133,8 @@ export function evaluate(input: EvaluationInput, rules: readonly CompiledRule[])
       fingerprintCount.set(base, n);
       findings.push({
         ruleId: rule.id,
-        severity: rule.severity,
-        message,
+        severity,
+        message: text,
         source: input.source,
         span,
         page,

@@ -30,6 +30,8 @@ export interface SummaryInput {
   records: readonly MarkerRecord[];
   pages: readonly Page[];
   assessment: Assessment;
+  /** How many records a confidence threshold left out before the summary (`minConfidence`), when one was applied. */
+  belowConfidence?: number;
 }
 
 /** Characters of context either side of a withholding. */
@@ -196,6 +198,7 @@ function summarizeDocument(doc: SummaryInput): { summary: DocumentSummary; rows:
     highestClassification: doc.assessment.highestClassification?.code ?? null,
     records: counted.length,
     mentions: doc.records.filter((r) => r.role === 'mention').length,
+    ...(doc.belowConfidence !== undefined ? { belowConfidence: doc.belowConfidence } : {}),
     codes,
     families: familyCounts(counted),
     coOccurrences: coOccurrences(rows),
@@ -235,6 +238,7 @@ export function summarize(documents: readonly SummaryInput[]): Summary {
   const extent = emptyExtent();
   let pages = 0;
   let mentions = 0;
+  let belowConfidence: number | undefined;
   documents.forEach((doc, index) => {
     if (!doc || (doc.text !== undefined && typeof doc.text !== 'string') || !Array.isArray(doc.records) || !Array.isArray(doc.pages) || !doc.assessment) {
       throw new InvalidArgumentError(`summarize: documents[${index}] must have text, records, pages and assessment (spread an analyze() result and add its text)`);
@@ -268,12 +272,14 @@ export function summarize(documents: readonly SummaryInput[]): Summary {
     sumExtent(extent, summary.extent);
     pages += doc.pages.length;
     mentions += summary.mentions;
+    if (doc.belowConfidence !== undefined) belowConfidence = (belowConfidence ?? 0) + doc.belowConfidence;
   });
   const corpus: CorpusSummary = {
     documents: documents.length,
     pages,
     records: allCounted.length,
     mentions,
+    ...(belowConfidence !== undefined ? { belowConfidence } : {}),
     codes: [...corpusCodes.values()].sort(compareCodes),
     families: familyCounts(allCounted),
     coOccurrences: coOccurrences(withholdings),

@@ -144,6 +144,8 @@ export const DocumentSummarySchema = z.object({
   records: z.number().int().nonnegative(),
   /** Records whose role is `mention`: reported, never counted as markings. */
   mentions: z.number().int().nonnegative(),
+  /** Records left out because their confidence was below the `minConfidence` given; absent when none was given. */
+  belowConfidence: z.number().int().nonnegative().optional(),
   codes: z.array(DocumentCodeCountSchema),
   families: z.array(FamilyCountSchema),
   coOccurrences: z.array(CoOccurrenceSchema),
@@ -162,6 +164,8 @@ export const CorpusSummarySchema = z.object({
   pages: z.number().int().nonnegative(),
   records: z.number().int().nonnegative(),
   mentions: z.number().int().nonnegative(),
+  /** Records left out in all documents because their confidence was below the `minConfidence` given; absent when none was given. */
+  belowConfidence: z.number().int().nonnegative().optional(),
   codes: z.array(CorpusCodeCountSchema),
   families: z.array(FamilyCountSchema),
   coOccurrences: z.array(CoOccurrenceSchema),

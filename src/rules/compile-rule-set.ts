@@ -30,6 +30,8 @@ export function compileRule(id: string, rule: Rule, kind: CheckKind | undefined)
     check: kind,
     options: kind.options.parse(rule.options ?? {}),
     report: rule.report ?? 'each',
+    minConfidence: rule.minConfidence ?? 0,
+    whenDates: (['documentDate', 'reviewDate'] as const).filter((d) => rule.when?.[d] !== undefined),
   };
 }
 

@@ -31,6 +31,8 @@ export interface RuleSet {
   readonly description: string | null;
   /** The `extends` entries, in order. */
   readonly extends: readonly string[];
+  /** The set's `minConfidence`: the default of every rule it defines or extends, or `null`. */
+  readonly minConfidence: number | null;
   /** Rule entries by id, in file order. */
   readonly rules: ReadonlyMap<string, RuleOverride>;
   readonly tests: readonly RuleTestCase[];
@@ -68,14 +70,14 @@ const MAX_SYNTAX_ISSUES = 20;
 const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
 /** The top level of a rule-set file without `rules` and `tests` (checked entry by entry); built once, as zod compiles a schema on first use. */
-const TOP_SCHEMA = RuleSetFileSchema.pick({ $schema: true, name: true, description: true, extends: true }).strict();
+const TOP_SCHEMA = RuleSetFileSchema.pick({ $schema: true, name: true, description: true, extends: true, minConfidence: true }).strict();
 
 /** The keys of a rule-set file's top level. */
-const TOP_KEYS = ['$schema', 'name', 'description', 'extends', 'rules', 'tests'];
+const TOP_KEYS = ['$schema', 'name', 'description', 'extends', 'minConfidence', 'rules', 'tests'];
 
 /** Every key the format knows, for "did you mean" hints. */
 const KNOWN_KEYS = [
-  '$schema', 'name', 'description', 'extends', 'rules', 'tests',
+  '$schema', 'name', 'description', 'extends', 'rules', 'tests', 'minConfidence',
   'severity', 'message', 'url', 'authority', 'check', 'options', 'where', 'when', 'report',
   'family', 'code', 'key', 'role', 'cancelled', 'invalid', 'ocr', 'confidence', 'below', 'atLeast', 'attributes', 'exists', 'includes', 'matches',
   'has', 'hasNot', 'documentDate', 'reviewDate', 'status', 'before', 'after', 'unknown',
@@ -482,6 +484,7 @@ export function parseRuleSet(text: string, options: ParseRuleSetOptions = {}): P
       name: head.name ?? null,
       description: head.description ?? null,
       extends: head.extends === undefined ? [] : Array.isArray(head.extends) ? head.extends : [head.extends],
+      minConfidence: head.minConfidence ?? null,
       rules,
       tests,
       locate: (path) => locate(path),

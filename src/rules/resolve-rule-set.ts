@@ -67,6 +67,8 @@ export const MAX_EXTENDED_RULE_SETS = 100;
 
 interface Merged {
   rule: RuleOverride;
+  /** True when `rule.minConfidence` came from a set's `minConfidence`, which a nearer set's replaces. */
+  setLevel?: boolean;
   definedIn: string;
   source: string;
   path: YamlPath;
@@ -173,7 +175,8 @@ export function resolveRuleSet(ruleSet: RuleSet, options: ResolveRuleSetOptions 
       const path = ['rules', id];
       const existing = merged.get(id);
       if (existing) {
-        merged.set(id, { rule: mergeRule(existing.rule, rule), definedIn: existing.definedIn, source: set.source, path, locate: set.locate });
+        const setLevel = existing.setLevel === true && rule.minConfidence === undefined;
+        merged.set(id, { rule: mergeRule(existing.rule, rule), definedIn: existing.definedIn, source: set.source, path, locate: set.locate, ...(setLevel ? { setLevel } : {}) });
       } else if (rule.check !== undefined) {
         merged.set(id, { rule, definedIn: set.source, source: set.source, path, locate: set.locate });
       } else {
@@ -185,6 +188,12 @@ export function resolveRuleSet(ruleSet: RuleSet, options: ResolveRuleSetOptions 
           path,
           ...set.locate(path),
         });
+      }
+    }
+    // The set's minConfidence is the default of every rule it has, its own and inherited ones.
+    if (set.minConfidence !== null) {
+      for (const [id, m] of merged) {
+        if (m.rule.minConfidence === undefined || m.setLevel) merged.set(id, { ...m, rule: { ...m.rule, minConfidence: set.minConfidence }, setLevel: true });
       }
     }
     return merged;

@@ -29,6 +29,8 @@ const ruleFields = {
   when: WhenSchema.optional(),
   /** `each` result is a finding (default), or one finding per page or per document. */
   report: z.enum(['each', 'once-per-page', 'once']).optional(),
+  /** Leave out records read with a confidence below this (0–1; default: the rule set's `minConfidence`, else 0). */
+  minConfidence: z.number().min(0).max(1).optional(),
 };
 
 /** A complete rule definition. */
@@ -75,6 +77,8 @@ export const RuleSetFileSchema = z.strictObject({
   name: z.string().min(1).optional(),
   description: z.string().optional(),
   extends: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
+  /** Every rule of the set, its own and those it extends, leaves out records below this confidence (0–1), unless the rule gives its own `minConfidence`. */
+  minConfidence: z.number().min(0).max(1).optional(),
   rules: z.record(RuleIdSchema, z.union([RuleSeveritySchema, RuleOverrideSchema])).optional(),
   tests: z.array(RuleTestCaseSchema).optional(),
 });

@@ -83,8 +83,9 @@ const LABEL_CUE =
   /(?:RELEASED?\s+IN\s+(?:PART|FULL)|DENIED\s+IN\s+(?:PART|FULL)|DECLASSIFY\s+IN\s+PART|EXEMPTIONS?|Exemptions?|EXEMPTION\s+CODES?|FOIA|FOI|PA)\s*[:.\-–]?\s*$/;
 
 // Words that make a following "(b)(1)" a subsection of some other text, not an exemption code,
-// and a regulation's paragraph right before it ("HR 20-306(3) (b) (10)").
-const SKIP_CUE = /\b(?:sub)?(?:sections?|sec\.|paragraphs?|para\.|clauses?|articles?|subparagraphs?|rules?|items?)\s*$|\b\d{1,4}[-–.]\d{1,5}(?:\s?\([0-9a-z]{1,3}\))+\s*$/i;
+// also with the paragraph's own number between ("Paragraph 2:(d) (1)"), and a regulation's
+// paragraph right before it ("HR 20-306(3) (b) (10)").
+const SKIP_CUE = /\b(?:sub)?(?:sections?|sec\.|paragraphs?|para\.|clauses?|articles?|subparagraphs?|rules?|items?)\s*(?:(?:\d{1,2}|[IVX]{1,4}|[A-Z])\s?[:,.]?\s*)?$|\b\d{1,4}[-–.]\d{1,5}(?:\s?\([0-9a-z]{1,3}\))+\s*$/i;
 
 // Words that make a code cited in a sentence a mention: "exempt under Title 5 U.S.C. 552 (b)(1)".
 const MENTION_CUE =
@@ -186,9 +187,30 @@ function buildRuns(context: ScanContext): CodeRun[] {
   return runs;
 }
 
+/** The exemptions a bare short form can name: FOIA (b)(1)–(9) and (b)(7)(A)–(F), Privacy Act (d)(5), (j)(1)–(2), (k)(1)–(7). */
+const BARE_NUMBERS: Readonly<Record<string, string>> = { b: '123456789', d: '5', j: '12', k: '1234567' };
+
+/**
+ * True when a bare token (`b6`, `b7C`, `k5`) is written as the code it names: an exemption that
+ * exists, its digit written as a digit (not an OCR letter such as the I of "DI"), and a (b)(7)
+ * subparagraph only on a 7.
+ */
+function isWrittenBareCode(t: CodeToken): boolean {
+  if (t.form !== 'bare') return true;
+  if (t.ocr.length > 0 || t.number.length !== 1) return false;
+  if (!(BARE_NUMBERS[t.letter] ?? '').includes(t.number)) return false;
+  return t.glued === null || (t.letter === 'b' && t.number === '7');
+}
+
 /** Decides what a run is from the text on its line: margin codes, a stamp field, or prose. */
-function classifyRun(context: ScanContext, tokens: CodeToken[]): CodeRun | undefined {
+function classifyRun(context: ScanContext, found: CodeToken[]): CodeRun | undefined {
   const { text } = context;
+  // A bare token is a code only when it names an exemption that exists, read without repairing a
+  // letter into its digit: "DIA", "DI", "BI", "J 4", "D-4", "b0" merely have a code's letters. A
+  // code that does not exist is reported (pa-code-range, foia-code-unknown) only when it is
+  // written as a code, in parentheses.
+  const tokens = found.filter((t) => t.form === 'paren' || isWrittenBareCode(t));
+  if (tokens.length === 0) return undefined;
   const first = tokens[0] as CodeToken;
   const last = tokens[tokens.length - 1] as CodeToken;
   const firstLine = context.lineAt(first.start);
@@ -226,9 +248,6 @@ function classifyRun(context: ScanContext, tokens: CodeToken[]): CodeRun | undef
   });
 
   if (SKIP_CUE.test(before)) return undefined;
-  // A bare code read from an OCR letter ("DI", "BI", "JI") needs company or a label: its letters
-  // alone do not make it a code.
-  if (kept.length === 1 && (kept[0] as CodeToken).form === 'bare' && (kept[0] as CodeToken).ocr.length > 0 && !LABEL_CUE.test(before)) return undefined;
   // A struck-through code is a cancelled margin code, whatever text follows it.
   if (context.isStruck(first.start, last.end)) return run('marking', 0.85);
   if (LABEL_CUE.test(before)) return run('marking', 0.95, true, undefined, isTicked(before) ? 'claim' : undefined);

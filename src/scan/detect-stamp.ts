@@ -206,7 +206,7 @@ const CIA_HRP = gate(
 // The JFK Act release line, 1990s and 2017–2025 forms.
 const JFK_ACT = gate(
   'stamp/JFK-Act',
-  /(?:(\d{4})\s+)?RELEASED?\s+UNDER\s+THE\s+(?:PRESIDENT\s+)?JOHN\s+F\.?\s+KENNEDY\s+ASSASSINATION\s+RECORDS\.?\s+(?:COLLECTION\s+)?ACT\s+OF\s+1992(?:\s{0,4}\(44\s?USC\s?2107\s?Note\)\.?)?(?:\s{0,4}Case#?\s?:?\s?(NW\s?\d{4,6}))?(?:\s{0,4}Date\s?:?\s?(\d{1,2}[-/]\d{1,2}[-/]\d{2,4}))?/gi,
+  /(?:(\d{4})\s+)?RELEASED?\s+UNDER\s+THE\s+(?:PRESIDENT\s+)?JOHN\s+F\.?\s+KENNEDY\s+ASSASSINATION\s+RECORDS\.?\s+(?:COLLECTION\s+)?ACT\s+OF\s+1992(?:\s{0,4}\(44\s?USC\s?2107\s?Note\)\.?)?(?:\s{0,4}Case#?\s?:?\s?(NW\s?\d{4,6}))?(?:\s{0,4}Date\s?:?\s?(\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|(?:19|20)\d{2}(?![\d/-])))?/gi,
   trigger('release', ['release'], false),
   anyOf('', isDigit, isSpace),
 );
@@ -356,7 +356,9 @@ function singleStampHits(context: ScanContext): Hit[] {
     const attributes: Record<string, unknown> = {};
     if (m[1]) attributes.releaseYear = Number(m[1]);
     if (m[2]) attributes.caseNumber = m[2].replace(/\s/g, ' ');
-    Object.assign(attributes, dateAttributes(m[3]));
+    // "Case#:NW 88296 Date: 2025": the year of the release alone.
+    if (m[3] && /^\d{4}$/.test(m[3])) attributes.releaseYear = Number(m[3]);
+    else Object.assign(attributes, dateAttributes(m[3]));
     const ocr = /RECORDS\./i.test(m[0]) ? [{ from: 'RECORDS.', to: 'RECORDS', kind: 'letter-confusion' as const }] : [];
     hits.push(stampHit('jfk-act', m.index, m.index + m[0].length, 0.97, attributes, { ocr }));
   }

@@ -36,8 +36,9 @@ describe('redaction-audit check', () => {
     const { out } = await run(['check', SEEDS]);
     const lines = out.trim().split('\n');
     expect(lines[0]).toBe(`${SEEDS}/seed-003.txt`);
+    // Since issue 13 redact-no-code asks for a FOIA or Privacy Act code elsewhere in the document.
     expect(lines.filter((l) => /^ {2}\d+:\d+ +warning +\[REDACTED\] has no exemption code .* redact-no-code$/.test(l))).toHaveLength(7);
-    expect(lines.at(-1)).toMatch(/^⚠ \d+ findings \(0 errors, \d+ warnings, 4 info\) in 5 documents$/);
+    expect(lines.at(-1)).toMatch(/^⚠ \d+ findings \(0 errors, \d+ warnings, \d+ info\) in 5 documents$/);
     expect(out).not.toMatch(/\u001b\[/); // no colour when not on a terminal
   });
 
@@ -46,10 +47,11 @@ describe('redaction-audit check', () => {
     const doc = JSON.parse(as1993.out).documents[0];
     expect(doc.assessment.reviewDate.iso).toBe('1993-03-13');
     expect(doc.findings.filter((f: { ruleId: string }) => f.ruleId === 'eo-oadr-after-1995')).toEqual([]);
-    const as1998 = await run(['check', SEED3, '--review-date', '1998-01-01', '--fail-on', 'error']);
+    const as1998 = await run(['check', SEED3, '--review-date', '1998-01-01', '--fail-on', 'info']);
     const oadr = as1998.out.split('\n').filter((l) => l.endsWith('eo-oadr-after-1995'));
     expect(oadr).toHaveLength(1);
-    expect(oadr[0]).toMatch(/^ {2}120:12 +error +11 OADR marking\(s\) on a review dated 1998-01-01/);
+    // Information since issue 13: the review that wrote an OADR need not be the latest one.
+    expect(oadr[0]).toMatch(/^ {2}120:12 +info +11 OADR marking\(s\) on a review dated 1998-01-01/);
     expect(as1998.code).toBe(1);
   });
 

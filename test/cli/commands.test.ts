@@ -58,7 +58,7 @@ describe('redaction-audit summary', () => {
 
 describe('redaction-audit check: formats and flags', () => {
   it('--format sarif validates against the SARIF 2.1.0 schema', async () => {
-    const { code, out } = await run(['check', SEEDS, '--format', 'sarif', '--review-date', '1998-01-01']);
+    const { code, out } = await run(['check', SEEDS, '--format', 'sarif', '--review-date', '1998-01-01', '--fail-on', 'warning']);
     expect(code).toBe(1);
     const log = JSON.parse(out);
     expect(sarifErrors(log)).toEqual([]);
@@ -156,5 +156,34 @@ describe('redaction-audit --help', () => {
     for (const cmd of ['scan', 'check', 'summary', 'rules', 'init', 'test-rules', 'eval']) expect(top.out).toContain(cmd);
     expect(top.out).toContain('Examples:');
     for (const cmd of ['scan', 'check', 'summary', 'rules']) expect((await run([cmd, '--help'])).out).toContain('Examples:');
+  });
+});
+
+describe('--min-confidence (issue 13)', () => {
+  it('scan, summary and check leave out the records below it; summary says how many', async () => {
+    const all = JSON.parse((await run(['scan', SEEDS, '--format', 'json', '--jobs', '1'])).out);
+    const sure = JSON.parse((await run(['scan', SEEDS, '--format', 'json', '--jobs', '1', '--min-confidence', '0.9'])).out);
+    const records = (j: { documents: Array<{ records: Array<{ confidence: number }> }> }) => j.documents.flatMap((d) => d.records);
+    const below = records(all).filter((r) => r.confidence < 0.9).length;
+    expect(below).toBeGreaterThan(0);
+    expect(records(sure)).toHaveLength(records(all).length - below);
+    expect(records(sure).every((r) => r.confidence >= 0.9)).toBe(true);
+
+    const summary = await run(['summary', SEEDS, '--jobs', '1', '--min-confidence', '0.9']);
+    expect(summary.code).toBe(0);
+    expect(summary.out).toContain(`${below} records below --min-confidence left out`);
+    const json = JSON.parse((await run(['summary', SEEDS, '--format', 'json', '--jobs', '1', '--min-confidence', '0.9'])).out);
+    expect(json.summary.corpus.belowConfidence).toBe(below);
+    expect(JSON.parse((await run(['summary', SEEDS, '--format', 'json', '--jobs', '1'])).out).summary.corpus.belowConfidence).toBeUndefined();
+
+    const check = JSON.parse((await run(['check', SEEDS, '--format', 'json', '--jobs', '1', '--min-confidence', '0.9'])).out);
+    expect(check.documents.flatMap((d: { findings: Array<{ ruleId: string }> }) => d.findings.map((f) => f.ruleId))).not.toContain('ocr-repaired-code');
+    expect(records(check).every((r) => r.confidence >= 0.9)).toBe(true);
+  });
+
+  it('refuses a value outside 0 to 1', async () => {
+    const bad = await run(['scan', SEEDS, '--min-confidence', '1.5']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('expected a number from 0 to 1');
   });
 });

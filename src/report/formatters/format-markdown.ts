@@ -62,7 +62,7 @@ function renderSummary(report: Report, options: FormatMarkdownOptions): string {
   const out = [
     '# Exemption summary',
     '',
-    `${corpus.documents} document(s), ${corpus.pages} page(s), ${corpus.records} marking(s); ${corpus.mentions} mention(s) in prose not counted.`,
+    `${corpus.documents} document(s), ${corpus.pages} page(s), ${corpus.records} marking(s); ${corpus.mentions} mention(s) in prose not counted${corpus.belowConfidence !== undefined ? `; ${corpus.belowConfidence} record(s) below the confidence threshold left out` : ''}.`,
     '',
     `Redactions: ${corpus.redactions.total} (${corpus.redactions.withCode} with a code beside them, ${corpus.redactions.withoutCode} without). Withheld: ${describeExtent(corpus.extent)}.`,
     '',

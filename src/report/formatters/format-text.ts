@@ -98,7 +98,8 @@ function renderFindings(report: Report, c: Colors): string {
 function renderSummary(report: Report, c: Colors): string {
   const { corpus } = report.summary;
   const out: string[] = [];
-  out.push(c.bold(`${plural(corpus.documents, 'document')}, ${plural(corpus.pages, 'page')}, ${plural(corpus.records, 'marking')} (${plural(corpus.mentions, 'mention')} in prose not counted)`));
+  const below = corpus.belowConfidence !== undefined ? `; ${plural(corpus.belowConfidence, 'record')} below --min-confidence left out` : '';
+  out.push(c.bold(`${plural(corpus.documents, 'document')}, ${plural(corpus.pages, 'page')}, ${plural(corpus.records, 'marking')} (${plural(corpus.mentions, 'mention')} in prose not counted${below})`));
   out.push(`status: ${Object.entries(corpus.statuses).map(([s, n]) => `${s} ${n}`).join(', ')}`);
   out.push(`highest classification: ${escapeText(corpus.classifications.map((x) => `${x.code} ${x.documents}`).join(', ')) || 'none'}`);
   out.push(`redactions: ${corpus.redactions.total} (${corpus.redactions.withCode} with a code beside them, ${corpus.redactions.withoutCode} without); withheld: ${describeExtent(corpus.extent)}`);
