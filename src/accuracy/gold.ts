@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One hand-annotated marker of a gold file (the `../shared/corpus/dev` format). Offsets are 0-based UTF-16, `end` exclusive. */
 export const GoldMarkerSchema = z.looseObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SpanSchema } from '../core/position.js';
 
 /** A date the assessment relies on, with where it came from and how sure it is. */

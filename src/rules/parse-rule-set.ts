@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { RuleSeveritySchema } from '../core/severity.js';
 import type { CheckKind } from '../engine/check-kind.js';
 import { BUILT_IN_CHECKS } from '../engine/built-in-checks.js';
