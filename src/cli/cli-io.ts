@@ -23,12 +23,7 @@ export interface CliIo {
   workerUrl?: URL;
 }
 
-/** Exit code: success (for `check`: no finding at or above `--fail-on`). */
-export const EXIT_OK = 0;
-/** Exit code of `check` when findings at or above `--fail-on` remain, and of `test-rules` when a case fails. */
-export const EXIT_FINDINGS = 1;
-/** Exit code for usage errors, rule-set issues, or any input that could not be processed (the others still are). */
-export const EXIT_FAILURE = 2;
+export { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 
 /** An input the CLI could not read; it is reported (a report's `errors` entry), and the others are still processed. */
 export type InputFailure = ReportError;

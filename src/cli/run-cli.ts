@@ -1,17 +1,20 @@
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { SeveritySchema } from '../core/severity.js';
+import { SEVERITIES } from '../core/severities.js';
 import { VERSION } from '../core/version.js';
 import { CSV_TABLES } from '../report/formatters/format-csv.js';
-import { EXIT_FAILURE, EXIT_OK, type CliIo } from './cli-io.js';
-import { runCheck, type CheckCliOptions } from './run-check.js';
-import { runEval } from './run-eval.js';
-import { runInit } from './run-init.js';
-import { runRules, type RulesCliOptions } from './run-rules.js';
-import { runScan, type ScanCliOptions } from './run-scan.js';
-import { runSummary, type SummaryCliOptions } from './run-summary.js';
-import { runTestRules } from './run-test-rules.js';
-export { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, type CliIo } from './cli-io.js';
+import type { CliIo } from './cli-io.js';
+import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
+import type { CheckCliOptions } from './run-check.js';
+import type { RulesCliOptions } from './run-rules.js';
+import type { ScanCliOptions } from './run-scan.js';
+import type { SummaryCliOptions } from './run-summary.js';
+export { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
+export type { CliIo } from './cli-io.js';
+
+// Each command's module is imported when the command runs (the build splits them into chunks),
+// so `--version`, `--help` and usage errors load commander alone, not the reader, the scanner,
+// zod or the rule sets.
 
 const PATHS_HELP = 'files (text or PDF), directories (their .txt/.md files and PDFs, recursively), glob patterns in quotes ("docs/**/*.pdf"), or - for standard input';
 
@@ -80,7 +83,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text')),
   ))))
     .addHelpText('after', '\nExamples:\n  redaction-audit scan examples/documents\n  redaction-audit scan release.pdf --format json -o records.json\n  curl -s https://example.org/doc.pdf | redaction-audit scan - --stdin-filename doc.pdf\n\nExit codes: 0 every input scanned; 2 usage errors or an input that could not be read.')
-    .action(async (paths: string[], options: ScanCliOptions) => done(await runScan(paths, options, io)));
+    .action(async (paths: string[], options: ScanCliOptions) => done(await (await import('./run-scan.js')).runScan(paths, options, io)));
 
   withAllowExtends(withShowHiddenText(withStdinFilename(withJobsOption(withOutputOptions(
     program
@@ -88,7 +91,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       .description('check documents against rule sets and report the findings')
       .argument('<paths...>', PATHS_HELP)
       .option('-r, --rules <file|name>', 'a rule-set file or built-in name (repeatable; default: recommended)', (value: string, previous: string[] = []) => [...previous, value])
-      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(SeveritySchema.options).default('error'))
+      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(SEVERITIES).default('error'))
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif', 'github']).default('text'))
       .option('--document-date <date>', "the documents' own date, YYYY-MM-DD or YYYY (wins over dates read from the text)")
       .option('--review-date <date>', 'the review or release date, YYYY-MM-DD or YYYY (wins over dates read from the text)')
@@ -99,7 +102,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       'after',
       `\nExamples:\n  redaction-audit check examples/documents\n  redaction-audit check release.pdf             # PDFs are read directly; boxes over live text are errors\n  redaction-audit check memo.txt --rules strict --fail-on warning\n  redaction-audit check memo.txt --rules ./agency.yaml --review-date 1998-01-01 --format json\n  redaction-audit check "releases/**/*.txt" --format sarif -o redaction-audit.sarif\n  redaction-audit check docs --format github      # annotations in a GitHub Actions job\n${EXIT_HELP}`,
     )
-    .action(async (paths: string[], options: CheckCliOptions) => done(await runCheck(paths, options, io)));
+    .action(async (paths: string[], options: CheckCliOptions) => done(await (await import('./run-check.js')).runCheck(paths, options, io)));
 
   withStdinFilename(withJobsOption(withOutputOptions(
     program
@@ -113,7 +116,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       'after',
       '\nExamples:\n  redaction-audit summary examples/documents\n  redaction-audit summary releases --format markdown -o summary.md\n  redaction-audit summary releases --format csv --table withholdings -o vaughn-index.csv\n\nExit codes: 0 every input summarized; 2 usage errors or an input that could not be read.',
     )
-    .action(async (paths: string[], options: SummaryCliOptions) => done(await runSummary(paths, options, io)));
+    .action(async (paths: string[], options: SummaryCliOptions) => done(await (await import('./run-summary.js')).runSummary(paths, options, io)));
 
   withAllowExtends(program
     .command('rules')
@@ -123,21 +126,21 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-o, --output <file>', 'write to this file instead of standard output'))
     .addHelpText('after', '\nExamples:\n  redaction-audit rules\n  redaction-audit rules strict\n  redaction-audit rules --explain eo-oadr-after-1995\n  redaction-audit rules ./agency.yaml --format json')
-    .action(async (sets: string[], options: RulesCliOptions) => done(await runRules(sets, options, io)));
+    .action(async (sets: string[], options: RulesCliOptions) => done(await (await import('./run-rules.js')).runRules(sets, options, io)));
 
   program
     .command('init')
     .description('write a starter rule set that extends recommended')
     .argument('[file]', 'where to write it', 'redaction-audit.yaml')
     .option('--force', 'overwrite the file if it exists')
-    .action(async (file: string, options: { force?: boolean }) => done(await runInit(file, options, io)));
+    .action(async (file: string, options: { force?: boolean }) => done(await (await import('./run-init.js')).runInit(file, options, io)));
 
   withAllowExtends(program
     .command('test-rules')
     .description('run the `tests:` cases of rule-set files (default: every built-in rule set)')
     .argument('[rule-sets...]', 'rule-set files or built-in names'))
     .addHelpText('after', '\nExit codes: 0 every case passed; 1 a case failed; 2 a rule set does not load.')
-    .action(async (sets: string[], options: { allowExtends?: string[] }) => done(await runTestRules(sets, io, options.allowExtends)));
+    .action(async (sets: string[], options: { allowExtends?: string[] }) => done(await (await import('./run-test-rules.js')).runTestRules(sets, io, options.allowExtends)));
 
   program
     .command('eval')
@@ -147,6 +150,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option('-e, --errors', 'list every false positive and false negative')
     .option('--min-f1 <number>', 'exit 1 when a set\'s overall micro-F1 is below this')
     .action(async (golds: string[], options: { dir?: string; errors?: boolean; minF1?: string }) => {
+      const { runEval } = await import('./run-eval.js');
       let code = EXIT_OK;
       for (const [i, gold] of golds.entries()) {
         if (i > 0) io.stdout('\n');
