@@ -6,6 +6,7 @@ import { listDocuments } from '../node.js';
 import { failureFromError, type ReadFailure } from '../node/read-file-bytes.js';
 import { escapeText } from '../report/formatters/format-text.js';
 import type { ReportError } from '../report/report.js';
+import type { DocumentSelection } from './select-documents.js';
 
 /** Where the CLI reads and writes; the real process in `main.ts`, buffers in tests. */
 export interface CliIo {
@@ -21,6 +22,8 @@ export interface CliIo {
    * input is analyzed in this thread.
    */
   workerUrl?: URL;
+  /** The working directory: where the config file is looked for from, and what `--ignore-pattern` is relative to (default `process.cwd()`). */
+  cwd?: string;
 }
 
 export { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
@@ -119,6 +122,8 @@ export interface ExpandedInputs {
   /** The inputs in the order given, each file once; a path that gives nothing stays as a failure. */
   items: InputItem[];
   duplicates: DuplicateInput[];
+  /** Files named on the command line that the selection ignores: left out, each with a note. */
+  ignored: string[];
 }
 
 function byPath(a: InputItem, b: InputItem): number {
@@ -164,16 +169,16 @@ async function expandPattern(pattern: string): Promise<InputItem[]> {
   return items.sort(byPath);
 }
 
-async function expand(path: string): Promise<InputItem[]> {
+async function expand(path: string, selection: DocumentSelection | undefined): Promise<InputItem[]> {
   const info = await stat(path).catch(() => undefined);
   if (info?.isDirectory()) {
-    const { files, failures } = await listDocuments(path);
+    const { files, failures } = await listDocuments(path, selection ? { accept: selection.accept, enter: selection.enter } : {});
     if (files.length === 0 && failures.length === 0) return [{ ok: false, source: path, code: 'empty-directory', reason: 'the directory holds no .txt, .md or PDF documents' }];
     const items: InputItem[] = [...files, ...failures];
     return items.sort(byPath);
   }
   if (!info && isDynamicPattern(path)) {
-    const items = await expandPattern(path);
+    const items = (await expandPattern(path)).filter((item) => typeof item !== 'string' || !selection?.ignored(item));
     return items.length > 0 ? items : [{ ok: false, source: path, code: 'no-match', reason: 'the pattern matches no file' }];
   }
   return [path];
@@ -190,11 +195,14 @@ async function identity(path: string): Promise<string> {
  * input) into the inputs to read, in the order given. Nothing is dropped: a path that gives
  * nothing, and a directory that cannot be read, stay as failures. Each file is analyzed once:
  * a path naming a file already given (`a.txt` and `./a.txt`, a link and its target, `-` twice)
- * is listed in `duplicates` instead.
+ * is listed in `duplicates` instead. With a `selection`, directories list the files it accepts
+ * and ignored files are left out (a file named on the command line that it ignores is listed in
+ * `ignored`, for a note).
  */
-export async function expandInputs(paths: readonly string[]): Promise<ExpandedInputs> {
+export async function expandInputs(paths: readonly string[], selection?: DocumentSelection): Promise<ExpandedInputs> {
   const items: InputItem[] = [];
   const duplicates: DuplicateInput[] = [];
+  const ignored: string[] = [];
   const first = new Map<string, string>();
   const once = (key: string, source: string): boolean => {
     const sameAs = first.get(key);
@@ -210,11 +218,16 @@ export async function expandInputs(paths: readonly string[]): Promise<ExpandedIn
       if (once('stdin', '-')) items.push('-');
       continue;
     }
-    for (const item of await expand(path)) {
+    const info = selection ? await stat(path).catch(() => undefined) : undefined;
+    if (info?.isFile() && selection?.ignored(path)) {
+      ignored.push(path);
+      continue;
+    }
+    for (const item of await expand(path, selection)) {
       if (typeof item !== 'string') {
         if (once(`failure:${resolve(item.source)}`, item.source)) items.push(item);
       } else if (once(await identity(item), item)) items.push(item);
     }
   }
-  return { items, duplicates };
+  return { items, duplicates, ignored };
 }

@@ -33,6 +33,25 @@ function withStdinFilename(command: Command): Command {
   return command.option('--stdin-filename <name>', 'the name to report standard input (-) under, text or PDF (default: -)');
 }
 
+/** `--config`, `--no-config` and `--ignore-pattern`, for the commands that read documents (kept apart from the other options: see load-config.ts). */
+function withConfigOptions(command: Command): Command {
+  return command
+    .option('-c, --config <file>', 'use this config file (default: redaction-audit.config.yaml or .redaction-audit.yaml, looked for from the working directory up to the repository root)')
+    .option('--no-config', 'use no config file')
+    .option(
+      '--ignore-pattern <pattern>',
+      'leave out files matching this pattern (gitignore syntax, relative to the working directory; repeatable), besides the config\'s ignores and .redaction-auditignore',
+      (value: string, previous: string[] = []) => [...previous, value],
+    );
+}
+
+/** Reads `--max-warnings`: a whole number, 0 or more. */
+function parseMaxWarnings(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return n;
+}
+
 /** `--show-hidden-text`: quote the text found under PDF redaction boxes (off by default: no output repeats it). */
 function withShowHiddenText(command: Command): Command {
   return command.option('--show-hidden-text', 'quote a short excerpt of the text found under PDF redaction boxes (default: never shown, only counted)');
@@ -75,43 +94,44 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       '\nExamples:\n  redaction-audit scan examples/documents\n  redaction-audit check "docs/**/*.txt" --rules strict --format sarif -o results.sarif\n  redaction-audit summary examples/documents --format markdown\n  redaction-audit rules --explain redact-no-code\n  redaction-audit init\n\nRun redaction-audit <command> --help for the options of each command.',
     );
 
-  withShowHiddenText(withStdinFilename(withJobsOption(withOutputOptions(
+  withConfigOptions(withShowHiddenText(withStdinFilename(withJobsOption(withOutputOptions(
     program
       .command('scan')
       .description('find every marking and print one record per marking')
       .argument('<paths...>', PATHS_HELP)
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text')),
-  ))))
+  )))))
     .addHelpText('after', '\nExamples:\n  redaction-audit scan examples/documents\n  redaction-audit scan release.pdf --format json -o records.json\n  curl -s https://example.org/doc.pdf | redaction-audit scan - --stdin-filename doc.pdf\n\nExit codes: 0 every input scanned; 2 usage errors or an input that could not be read.')
     .action(async (paths: string[], options: ScanCliOptions) => done(await (await import('./run-scan.js')).runScan(paths, options, io)));
 
-  withAllowExtends(withShowHiddenText(withStdinFilename(withJobsOption(withOutputOptions(
+  withConfigOptions(withAllowExtends(withShowHiddenText(withStdinFilename(withJobsOption(withOutputOptions(
     program
       .command('check')
       .description('check documents against rule sets and report the findings')
       .argument('<paths...>', PATHS_HELP)
-      .option('-r, --rules <file|name>', 'a rule-set file or built-in name (repeatable; default: recommended)', (value: string, previous: string[] = []) => [...previous, value])
-      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(SEVERITIES).default('error'))
+      .option('-r, --rules <file|name>', "a rule-set file or built-in name (repeatable; default: the config's extends, else recommended)", (value: string, previous: string[] = []) => [...previous, value])
+      .addOption(new Option('--fail-on <severity>', "exit 1 when a finding is at least this severe (default: the config's failOn, else error)").choices(SEVERITIES))
+      .addOption(new Option('--max-warnings <n>', "exit 1 when more than this many warnings are reported (default: the config's maxWarnings, else no limit)").argParser(parseMaxWarnings))
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif', 'github']).default('text'))
       .option('--document-date <date>', "the documents' own date, YYYY-MM-DD or YYYY (wins over dates read from the text)")
       .option('--review-date <date>', 'the review or release date, YYYY-MM-DD or YYYY (wins over dates read from the text)')
       .option('--baseline <file>', 'hide the findings recorded in this baseline file; report entries that no longer match')
       .option('--write-baseline <file>', 'record the current findings in a baseline file (and exit 0)'),
-  )))))
+  ))))))
     .addHelpText(
       'after',
       `\nExamples:\n  redaction-audit check examples/documents\n  redaction-audit check release.pdf             # PDFs are read directly; boxes over live text are errors\n  redaction-audit check memo.txt --rules strict --fail-on warning\n  redaction-audit check memo.txt --rules ./agency.yaml --review-date 1998-01-01 --format json\n  redaction-audit check "releases/**/*.txt" --format sarif -o redaction-audit.sarif\n  redaction-audit check docs --format github      # annotations in a GitHub Actions job\n${EXIT_HELP}`,
     )
     .action(async (paths: string[], options: CheckCliOptions) => done(await (await import('./run-check.js')).runCheck(paths, options, io)));
 
-  withStdinFilename(withJobsOption(withOutputOptions(
+  withConfigOptions(withStdinFilename(withJobsOption(withOutputOptions(
     program
       .command('summary')
       .description('summarize exemptions: counts per code, document and page, co-cited codes, withheld extent, and the withholding index')
       .argument('<paths...>', PATHS_HELP)
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'csv']).default('text'))
       .addOption(new Option('--table <table>', 'the table a CSV holds').choices([...CSV_TABLES]).default('codes')),
-  )))
+  ))))
     .addHelpText(
       'after',
       '\nExamples:\n  redaction-audit summary examples/documents\n  redaction-audit summary releases --format markdown -o summary.md\n  redaction-audit summary releases --format csv --table withholdings -o vaughn-index.csv\n\nExit codes: 0 every input summarized; 2 usage errors or an input that could not be read.',
@@ -130,9 +150,9 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
 
   program
     .command('init')
-    .description('write a starter rule set that extends recommended')
-    .argument('[file]', 'where to write it', 'redaction-audit.yaml')
-    .option('--force', 'overwrite the file if it exists')
+    .description('write a config file (redaction-audit.config.yaml, here) and a starter rule set it names, which extends recommended')
+    .argument('[file]', 'where to write the rule set', 'redaction-audit.rules.yaml')
+    .option('--force', 'overwrite the files if they exist')
     .action(async (file: string, options: { force?: boolean }) => done(await (await import('./run-init.js')).runInit(file, options, io)));
 
   withAllowExtends(program
@@ -145,7 +165,11 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
   program
     .command('eval')
     .description('score the scanner against gold annotation files (JSON Lines) and print precision/recall per family for each')
-    .argument('<gold...>', 'gold.jsonl files: one JSON object per line, {file, markers: [{start, end, text, family, code, optional?}]} (the format of the gold sets in the project repository, test/fixtures/corpus/*/README.md)')
+    .argument('<gold...>', 'gold files (JSON Lines; format below)')
+    .addHelpText(
+      'after',
+      '\nGold file format: one JSON object per line, a document and its hand-annotated markers:\n  {"file": "memo.txt", "markers": [{"start": 0, "end": 6, "text": "SECRET", "family": "classification", "code": "S"}]}\n"file" is read beside the gold file (or under --dir); start and end are 0-based UTF-16 offsets into it, end\nexclusive; a marker with "optional": true is neither missed nor extra; "negatives" lists exact strings that\nlook like markers but are not.\n\nExit codes: 0 scored; 1 a set\'s micro-F1 is below --min-f1; 2 a file cannot be read or a line is not valid.',
+    )
     .option('-d, --dir <dir>', 'where the documents are (default: beside each gold file)')
     .option('-e, --errors', 'list every false positive and false negative')
     .option('--min-f1 <number>', 'exit 1 when a set\'s overall micro-F1 is below this')
