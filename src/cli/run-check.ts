@@ -63,7 +63,7 @@ export async function runCheck(paths: string[], options: CheckCliOptions, io: Cl
       return EXIT_FAILURE;
     }
   }
-  const selected = loadSelection(options, io);
+  const selected = await loadSelection(options, io);
   if (!selected) return EXIT_FAILURE;
   const { config, selection } = selected;
   const checkPlan = createCheckPlan(config, options, io);

@@ -14,7 +14,7 @@ export interface ScanCliOptions extends OutputOptions, SelectionOptions {
 
 /** The `scan` command: one line (text) or object (JSON) per record; exit 2 when an input could not be read. */
 export async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Promise<number> {
-  const selected = loadSelection(options, io);
+  const selected = await loadSelection(options, io);
   if (!selected) return EXIT_FAILURE;
   const analyzeOptions = { ruleSets: [], ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}), ...(options.showHiddenText ? { showHiddenText: true } : {}) };
   const { documents, errors } = await analyzeSelected(paths, selected.selection, () => ({ key: '', options: analyzeOptions }), options.stdinFilename, options, io);

@@ -15,7 +15,7 @@ export interface SummaryCliOptions extends OutputOptions, SelectionOptions {
 
 /** The `summary` command: exemption counts per code, document and page, and the withholding index; exit 2 when an input could not be read. */
 export async function runSummary(paths: string[], options: SummaryCliOptions, io: CliIo): Promise<number> {
-  const selected = loadSelection(options, io);
+  const selected = await loadSelection(options, io);
   if (!selected) return EXIT_FAILURE;
   const analyzeOptions = { ruleSets: [], ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}) };
   const { documents, errors } = await analyzeSelected(paths, selected.selection, () => ({ key: '', options: analyzeOptions }), options.stdinFilename, options, io);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { escapeText } from '../report/formatters/format-text.js';
 import type { CliIo } from './cli-io.js';
@@ -35,18 +35,23 @@ export function relativePath(base: string, path: string): string | undefined {
  * relative to the working directory). Returns `undefined`, with the reason on standard error,
  * when the ignore file exists but cannot be read.
  */
-export function createSelection(config: LoadedConfig, ignorePatterns: readonly string[], cwd: string, io: CliIo): DocumentSelection | undefined {
-  const fromConfig: Ignore = ignore().add(asList(config.settings.ignores));
+export async function createSelection(config: LoadedConfig, ignorePatterns: readonly string[], cwd: string, io: CliIo): Promise<DocumentSelection | undefined> {
   const ignoreFile = join(config.dir, IGNORE_FILE_NAME);
+  let ignoreText = '';
   try {
-    fromConfig.add(readFileSync(ignoreFile, 'utf8'));
+    ignoreText = readFileSync(ignoreFile, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       io.stderr(`redaction-audit: ${escapeText(`${ignoreFile}: cannot read the ignore file: ${(error as Error).message}`)}\n`);
       return undefined;
     }
   }
-  const fromFlags: Ignore = ignore().add([...ignorePatterns]);
+  const configIgnores = asList(config.settings.ignores);
+  // The matcher is loaded only for a run that ignores something (it is CommonJS: slow to load from ESM).
+  const none = { ignores: () => false } as unknown as Ignore;
+  const createIgnore = ignoreText !== '' || configIgnores.length > 0 || ignorePatterns.length > 0 ? (await import('ignore')).default : undefined;
+  const fromConfig: Ignore = createIgnore ? createIgnore().add(configIgnores).add(ignoreText) : none;
+  const fromFlags: Ignore = createIgnore ? createIgnore().add([...ignorePatterns]) : none;
   const files = asList(config.settings.files);
   const matchesFiles = files.length > 0 ? picomatch(files, { dot: true }) : undefined;
   const isIgnored = (path: string, directory: boolean): boolean => {
@@ -79,10 +84,10 @@ export interface SelectionOptions {
  * Loads the run's config (found from `io.cwd` up, or as `--config`/`--no-config` say) and the
  * selection it and the ignores make; `undefined` when either fails (the reason is printed).
  */
-export function loadSelection(options: SelectionOptions, io: CliIo): { config: LoadedConfig; selection: DocumentSelection } | undefined {
+export async function loadSelection(options: SelectionOptions, io: CliIo): Promise<{ config: LoadedConfig; selection: DocumentSelection } | undefined> {
   const cwd = io.cwd ?? process.cwd();
   const config = loadConfig(options.config, cwd, io);
   if (!config) return undefined;
-  const selection = createSelection(config, options.ignorePattern ?? [], cwd, io);
+  const selection = await createSelection(config, options.ignorePattern ?? [], cwd, io);
   return selection ? { config, selection } : undefined;
 }
