@@ -31,7 +31,7 @@ describe('browser bundle sizes of the main entry', async () => {
 
   // The issue's budget for the whole entry is 500 kB (BUDGETS, printed by `npm run size`); it is
   // NOT met: re2js, the linear-time engine of `pattern` rules, is 150 kB alone, and yaml (rule
-  // files) 98 kB. Until it is, this guards the size reached (602.9 kB) against growth, and
+  // files) 98 kB. Until it is, this guards the size reached (604.8 kB) against growth, and
   // pdf.js and Node built-ins stay out.
   it('the whole main entry does not grow past 610 kB (its 500 kB budget is not met yet) and takes no pdf.js', () => {
     const s = get('whole main entry');
