@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { listDocuments } from '../node.js';
@@ -165,8 +165,41 @@ async function expandPattern(pattern: string): Promise<InputItem[]> {
   } catch (error) {
     return [{ ok: false, source: pattern, code: 'no-match', reason: `the pattern cannot be expanded: ${error instanceof Error ? error.message : String(error)}` }];
   }
-  const items: InputItem[] = [...files, ...failures];
+  const items: InputItem[] = [...(await withoutLoops(files)), ...failures];
   return items.sort(byPath);
+}
+
+/**
+ * Gives a glob's matches their names without link loops. The walk follows links, so a link to
+ * a folder above it gives files under names that pass through the loop
+ * (`docs/loop/x/one.txt` for `docs/x/one.txt`; the walk meets each folder once, by whichever
+ * name it reaches first). A name is cut back wherever one of its folders is, after links, a
+ * folder it already passed through; each name comes out once. Other second names of a file (a
+ * link with another name, a hard link) stay, and are noted as duplicates.
+ */
+async function withoutLoops(files: readonly string[]): Promise<string[]> {
+  const reals = new Map<string, string | undefined>();
+  const realOf = async (prefix: string): Promise<string | undefined> => {
+    if (!reals.has(prefix)) reals.set(prefix, await realpath(prefix === '' ? '/' : prefix).catch(() => undefined));
+    return reals.get(prefix);
+  };
+  const names = new Set<string>();
+  for (const file of files) {
+    const segments = file.split('/');
+    let kept: string[] = [];
+    const at = new Map<string, number>();
+    for (const [i, segment] of segments.entries()) {
+      kept.push(segment);
+      if (i === segments.length - 1) break;
+      const real = await realOf(kept.join('/'));
+      if (real === undefined) continue;
+      const earlier = at.get(real);
+      if (earlier !== undefined) kept = kept.slice(0, earlier + 1);
+      else at.set(real, kept.length - 1);
+    }
+    names.add(kept.join('/'));
+  }
+  return [...names];
 }
 
 async function expand(path: string, selection: DocumentSelection | undefined): Promise<InputItem[]> {

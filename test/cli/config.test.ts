@@ -141,6 +141,12 @@ describe('choosing the documents', () => {
     const report = JSON.parse(out) as { documents: Array<{ source: string }>; errors: Array<{ source: string; code: string }> };
     expect(report.documents.map((d) => d.source.replace(`${dir}/`, ''))).toEqual(['docs/own.txt', 'docs/x/one.txt', 'docs/y/two.txt']);
     expect(report.errors.map((e) => [e.source.replace(`${dir}/`, ''), e.code])).toEqual([['docs/loop', 'symlink-loop']]);
+    // A glob walks the same links; the loop's longer names of a file are dropped, a link with another name is noted.
+    symlinkSync(join(dir, 'docs', 'own.txt'), join(dir, 'docs', 'alias.txt'));
+    const glob = await run(['scan', `${dir}/docs/**/*.txt`, '--format', 'json'], dir);
+    const globbed = JSON.parse(glob.out) as { documents: Array<{ source: string }> };
+    expect(globbed.documents.map((d) => d.source.replace(`${dir}/`, ''))).toEqual(['docs/alias.txt', 'docs/x/one.txt', 'docs/y/two.txt']);
+    expect(glob.err).toContain('own.txt is the same file as');
   });
 
   it('names standard input with --stdin-filename, which overrides match', async () => {
