@@ -1,33 +1,60 @@
 import { defineConfig } from 'tsup';
 
+// The library's entries: the browser-safe core (`.`), the Node file loader (`./node`), and the
+// PDF reader (`./pdf`, which alone imports pdf.js; `pdfjs-dist` stays external as a dependency).
+const ENTRIES = { index: 'src/index.ts', node: 'src/node.ts', pdf: 'src/pdf.ts' };
+
+// `dist` is emptied by the `prebuild` script, not by `clean`: the configurations below run side
+// by side and one must not delete what another has written.
 export default defineConfig([
   {
-    // The library: the browser-safe core (`.`), the Node file loader (`./node`), and the PDF
-    // reader (`./pdf`, which alone imports pdf.js; `pdfjs-dist` stays external as a dependency).
-    entry: { index: 'src/index.ts', node: 'src/node.ts', pdf: 'src/pdf.ts' },
-    // Both module systems, so `import` and `require` users get native code.
-    format: ['esm', 'cjs'],
-    // One declaration file per branch of the exports map (.d.ts for ESM, .d.cts for CJS).
-    dts: true,
+    // ESM, one output file per source module (not bundled): an app's bundler then drops every
+    // module an import does not reach (`sideEffects: false`), so `import { parseDate }` takes a
+    // kilobyte, not the catalog, the rule sets, zod, yaml and re2js. A bundled chunk would
+    // hold them all in one file whose top-level statements a bundler must keep.
+    entry: ['src/**/*.ts', '!src/cli/**'],
+    bundle: false,
+    format: ['esm'],
     // Matches engines.node >= 20 and every evergreen browser.
     target: 'es2022',
-    // The library is small; readable output helps users debugging through it.
+    // Readable output helps users debugging through it; no source maps, which would double the
+    // package and embed the TypeScript sources (the shipped JavaScript is close to them).
     minify: false,
-    sourcemap: true,
-    // Shared chunks keep the core out of node.js twice.
-    splitting: true,
-    clean: true,
-    treeshake: true,
+    sourcemap: false,
+    clean: false,
     outDir: 'dist',
   },
   {
-    // The command-line program: ESM only, with a shebang so npm can link it as a bin.
+    // CommonJS for `require` users, one bundle per entry (CommonJS is not tree-shaken anyway);
+    // shared chunks keep the core out of node.cjs and pdf.cjs twice.
+    entry: ENTRIES,
+    format: ['cjs'],
+    target: 'es2022',
+    minify: false,
+    sourcemap: false,
+    splitting: true,
+    treeshake: true,
+    clean: false,
+    outDir: 'dist',
+  },
+  {
+    // One declaration file per branch of the exports map (.d.ts for ESM, .d.cts for CJS).
+    entry: ENTRIES,
+    format: ['esm', 'cjs'],
+    dts: { only: true },
+    clean: false,
+    outDir: 'dist',
+  },
+  {
+    // The command-line program: ESM only, with a shebang so npm can link it as a bin. Commands
+    // are imported when they run, so `--version` and `--help` load no scanner (see run-cli.ts).
     entry: { 'cli/main': 'src/cli/main.ts', 'cli/analyze-worker': 'src/cli/analyze-worker.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
-    sourcemap: true,
+    sourcemap: false,
+    splitting: true,
     clean: false,
     outDir: 'dist',
   },

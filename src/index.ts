@@ -36,6 +36,10 @@ export { RuleSetIssueSchema, RuleSetIssueCodeSchema, formatRuleSetIssue } from '
 export type { RuleSetIssue, RuleSetIssueCode } from './rules/rule-set-issue.js';
 export { RuleSetFileSchema, RuleSchema, RuleOverrideSchema, RuleTestCaseSchema, RuleIdSchema, ruleSetJsonSchema } from './rules/rule-set-schema.js';
 export type { RuleSetFile, Rule, RuleOverride, RuleTestCase } from './rules/rule-set-schema.js';
+export { parseConfig } from './rules/parse-config.js';
+export type { ParseConfigResult } from './rules/parse-config.js';
+export { ConfigFileSchema, ConfigOverrideSchema, configJsonSchema } from './rules/config-schema.js';
+export type { ConfigFile, ConfigOverride } from './rules/config-schema.js';
 
 export { evaluate, compareFindings } from './engine/evaluate.js';
 export type { EvaluationInput } from './engine/evaluate.js';

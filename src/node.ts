@@ -3,8 +3,8 @@
  * refusing (as a value, never a throw) what cannot be read as text.
  */
 import type { Dirent } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { DocumentReadError } from './core/errors.js';
 import { decodeChunks, decodeDocument, MAX_TEXT_LENGTH, type DecodeResult } from './node/decode-document.js';
 import { readDocumentBytes } from './node/read-document-bytes.js';
@@ -52,8 +52,18 @@ export async function readDocument(path: string, options: ReadDocumentOptions = 
   return read.ok ? decodeDocument(read.bytes, path) : read;
 }
 
-/** File name endings treated as documents when a directory is scanned (PDFs are found by their bytes, whatever their name). */
+/**
+ * File name endings read as text documents when a directory is listed (PDFs are found by their
+ * bytes, whatever their name). A `README.md` or `README.markdown` is the folder's description,
+ * not a document, and is left out unless asked for (`listDocuments`' `accept`, the CLI
+ * config's `files`).
+ */
 export const DOCUMENT_EXTENSIONS: readonly string[] = ['.txt', '.text', '.md', '.markdown', '.pdf'];
+
+/** True for a folder's description file (`README.md`, `readme.markdown`), which a directory listing leaves out by default. */
+function isReadme(name: string): boolean {
+  return /^readme\.(?:md|markdown)$/i.test(name);
+}
 
 /** True when a file starts as a PDF does (`%PDF-` in its first 1024 bytes); false when it is not a regular file or cannot be read. */
 async function startsAsPdf(path: string): Promise<boolean> {
@@ -74,41 +84,84 @@ async function startsAsPdf(path: string): Promise<boolean> {
 export interface DocumentList {
   /** Paths of the document files, sorted. */
   files: string[];
-  /** Directories (the one given, or one below it) that could not be listed, sorted by path. */
+  /** Directories (the one given, or one below it) that could not be listed, and links that loop back to a directory holding them (`symlink-loop`), sorted by path. */
   failures: ReadFailure[];
+}
+
+/** Options of {@link listDocuments}. */
+export interface ListDocumentsOptions {
+  /**
+   * Decides whether a file is a document, given its path (as listed: the directory joined with
+   * the names below it): `true` lists it, `false` leaves it out, `undefined` falls back to the
+   * default (a {@link DOCUMENT_EXTENSIONS} ending and not a README, or the bytes of a PDF). The
+   * CLI passes the config's `files` and `ignores`.
+   */
+  accept?: (path: string) => boolean | undefined;
+  /** Whether to walk into a directory, given its path; by default every one but hidden ones and `node_modules`. */
+  enter?: (path: string) => boolean;
 }
 
 /**
  * Lists the document files under a directory, recursively, sorted by path so output order is
- * stable: text files by their ending ({@link DOCUMENT_EXTENSIONS}), and PDFs by their first
- * bytes, whatever their name. Hidden entries and `node_modules` are skipped, and links to
- * directories are not followed. Every entry with a document ending is listed whatever its type (a link, a FIFO):
- * {@link readDocument} then refuses what is not a regular file, so nothing is dropped
- * silently. A directory that cannot be read (permission denied) is a failure, and the others
- * are still listed. Never throws.
+ * stable: text files by their ending ({@link DOCUMENT_EXTENSIONS}; a `README.md` is not a
+ * document unless `accept` says so), and PDFs by their first bytes, whatever their name. Hidden
+ * entries and `node_modules` are skipped. Links are followed, to files and to directories, as a
+ * glob does; a link to a directory that holds it (a loop) is one `symlink-loop` failure and is
+ * not followed, and a directory reached twice through links is listed once. Every entry with a
+ * document ending is listed whatever its type (a FIFO): {@link readDocument} then refuses what
+ * is not a regular file, so nothing is dropped silently. A directory that cannot be read
+ * (permission denied) is a failure, and the others are still listed. Never throws.
  *
  * @example
  * const { files, failures } = await listDocuments('releases');
  */
-export async function listDocuments(directory: string): Promise<DocumentList> {
+export async function listDocuments(directory: string, options: ListDocumentsOptions = {}): Promise<DocumentList> {
   const files: string[] = [];
   const failures: ReadFailure[] = [];
-  const walk = async (dir: string): Promise<void> => {
+  // Real paths of the directories walked: a link to one of them is not walked again.
+  const walked = new Set<string>();
+  const walk = async (dir: string, ancestors: ReadonlySet<string>): Promise<void> => {
     let entries: Dirent[];
+    let real: string;
     try {
+      real = await realpath(dir);
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
       failures.push(failureFromError(dir, error));
       return;
     }
+    walked.add(real);
+    const inside = new Set(ancestors).add(real);
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (DOCUMENT_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext)) || (entry.isFile() && (await startsAsPdf(path)))) files.push(path);
+      let isDirectory = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        // A link is what it points to; a dangling one is listed when its name is a document's (the reader says it is missing).
+        const target = await stat(path).catch(() => undefined);
+        if (target?.isDirectory()) {
+          const targetReal = await realpath(path).catch(() => path);
+          if (inside.has(targetReal)) {
+            failures.push({ ok: false, source: path, code: 'symlink-loop', reason: `the link leads back to ${targetReal}, a directory holding it; not followed` });
+            continue;
+          }
+          if (walked.has(targetReal)) continue;
+          isDirectory = true;
+        }
+      }
+      if (isDirectory) {
+        if (options.enter?.(path) !== false) await walk(path, inside);
+        continue;
+      }
+      const accepted = options.accept?.(path);
+      if (accepted === true) files.push(path);
+      else if (accepted === undefined) {
+        const name = entry.name.toLowerCase();
+        if ((DOCUMENT_EXTENSIONS.some((ext) => name.endsWith(ext)) && !isReadme(basename(path))) || (await startsAsPdf(path))) files.push(path);
+      }
     }
   };
-  await walk(directory);
+  await walk(directory, new Set());
   const byPath = (a: { source: string } | string, b: { source: string } | string): number => {
     const x = typeof a === 'string' ? a : a.source;
     const y = typeof b === 'string' ? b : b.source;

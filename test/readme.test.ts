@@ -33,3 +33,15 @@ describe('the README example', () => {
     expect(execFileSync(process.execPath, [file], { encoding: 'utf8' })).toBe(shown);
   });
 });
+
+describe('the README sections that init points to', () => {
+  it('exist under the names the starter files quote', async () => {
+    const { STARTER_RULE_SET, starterConfig } = await import('../src/cli/run-init.js');
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    const headings = new Set([...readme.matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1]));
+    const quoted = [...`${STARTER_RULE_SET}\n${starterConfig('./x.yaml')}`.matchAll(/the "([^"]+)" section of\s*#?\s*node_modules\/redaction-audit\/README\.md/g)].map((m) => m[1]);
+    expect(quoted.sort()).toEqual(['Config file', 'Rule-file format']);
+    for (const name of quoted) expect(headings).toContain(name);
+    expect(`${STARTER_RULE_SET}${starterConfig('./x.yaml')}`).not.toMatch(/https?:\/\//);
+  });
+});

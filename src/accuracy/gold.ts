@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
-/** One hand-annotated marker of a gold file (the `../shared/corpus/dev` format). Offsets are 0-based UTF-16, `end` exclusive. */
+/** One hand-annotated marker of a gold file (JSON Lines; see {@link GoldDocumentSchema}). Offsets are 0-based UTF-16, `end` exclusive. */
 export const GoldMarkerSchema = z.looseObject({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CatalogError } from '../core/errors.js';
 import { FamilySchema, type Family } from '../core/vocabulary.js';
 import { catalogData } from './catalog-data.js';

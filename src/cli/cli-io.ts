@@ -1,11 +1,12 @@
 import fs from 'node:fs';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { listDocuments } from '../node.js';
 import { failureFromError, type ReadFailure } from '../node/read-file-bytes.js';
 import { escapeText } from '../report/formatters/format-text.js';
 import type { ReportError } from '../report/report.js';
+import type { DocumentSelection } from './select-documents.js';
 
 /** Where the CLI reads and writes; the real process in `main.ts`, buffers in tests. */
 export interface CliIo {
@@ -21,14 +22,11 @@ export interface CliIo {
    * input is analyzed in this thread.
    */
   workerUrl?: URL;
+  /** The working directory: where the config file is looked for from, and what `--ignore-pattern` is relative to (default `process.cwd()`). */
+  cwd?: string;
 }
 
-/** Exit code: success (for `check`: no finding at or above `--fail-on`). */
-export const EXIT_OK = 0;
-/** Exit code of `check` when findings at or above `--fail-on` remain, and of `test-rules` when a case fails. */
-export const EXIT_FINDINGS = 1;
-/** Exit code for usage errors, rule-set issues, or any input that could not be processed (the others still are). */
-export const EXIT_FAILURE = 2;
+export { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 
 /** An input the CLI could not read; it is reported (a report's `errors` entry), and the others are still processed. */
 export type InputFailure = ReportError;
@@ -124,6 +122,8 @@ export interface ExpandedInputs {
   /** The inputs in the order given, each file once; a path that gives nothing stays as a failure. */
   items: InputItem[];
   duplicates: DuplicateInput[];
+  /** Files named on the command line that the selection ignores: left out, each with a note. */
+  ignored: string[];
 }
 
 function byPath(a: InputItem, b: InputItem): number {
@@ -165,20 +165,53 @@ async function expandPattern(pattern: string): Promise<InputItem[]> {
   } catch (error) {
     return [{ ok: false, source: pattern, code: 'no-match', reason: `the pattern cannot be expanded: ${error instanceof Error ? error.message : String(error)}` }];
   }
-  const items: InputItem[] = [...files, ...failures];
+  const items: InputItem[] = [...(await withoutLoops(files)), ...failures];
   return items.sort(byPath);
 }
 
-async function expand(path: string): Promise<InputItem[]> {
+/**
+ * Gives a glob's matches their names without link loops. The walk follows links, so a link to
+ * a folder above it gives files under names that pass through the loop
+ * (`docs/loop/x/one.txt` for `docs/x/one.txt`; the walk meets each folder once, by whichever
+ * name it reaches first). A name is cut back wherever one of its folders is, after links, a
+ * folder it already passed through; each name comes out once. Other second names of a file (a
+ * link with another name, a hard link) stay, and are noted as duplicates.
+ */
+async function withoutLoops(files: readonly string[]): Promise<string[]> {
+  const reals = new Map<string, string | undefined>();
+  const realOf = async (prefix: string): Promise<string | undefined> => {
+    if (!reals.has(prefix)) reals.set(prefix, await realpath(prefix === '' ? '/' : prefix).catch(() => undefined));
+    return reals.get(prefix);
+  };
+  const names = new Set<string>();
+  for (const file of files) {
+    const segments = file.split('/');
+    let kept: string[] = [];
+    const at = new Map<string, number>();
+    for (const [i, segment] of segments.entries()) {
+      kept.push(segment);
+      if (i === segments.length - 1) break;
+      const real = await realOf(kept.join('/'));
+      if (real === undefined) continue;
+      const earlier = at.get(real);
+      if (earlier !== undefined) kept = kept.slice(0, earlier + 1);
+      else at.set(real, kept.length - 1);
+    }
+    names.add(kept.join('/'));
+  }
+  return [...names];
+}
+
+async function expand(path: string, selection: DocumentSelection | undefined): Promise<InputItem[]> {
   const info = await stat(path).catch(() => undefined);
   if (info?.isDirectory()) {
-    const { files, failures } = await listDocuments(path);
+    const { files, failures } = await listDocuments(path, selection ? { accept: selection.accept, enter: selection.enter } : {});
     if (files.length === 0 && failures.length === 0) return [{ ok: false, source: path, code: 'empty-directory', reason: 'the directory holds no .txt, .md or PDF documents' }];
     const items: InputItem[] = [...files, ...failures];
     return items.sort(byPath);
   }
   if (!info && isDynamicPattern(path)) {
-    const items = await expandPattern(path);
+    const items = (await expandPattern(path)).filter((item) => typeof item !== 'string' || !selection?.ignored(item));
     return items.length > 0 ? items : [{ ok: false, source: path, code: 'no-match', reason: 'the pattern matches no file' }];
   }
   return [path];
@@ -195,11 +228,14 @@ async function identity(path: string): Promise<string> {
  * input) into the inputs to read, in the order given. Nothing is dropped: a path that gives
  * nothing, and a directory that cannot be read, stay as failures. Each file is analyzed once:
  * a path naming a file already given (`a.txt` and `./a.txt`, a link and its target, `-` twice)
- * is listed in `duplicates` instead.
+ * is listed in `duplicates` instead. With a `selection`, directories list the files it accepts
+ * and ignored files are left out (a file named on the command line that it ignores is listed in
+ * `ignored`, for a note).
  */
-export async function expandInputs(paths: readonly string[]): Promise<ExpandedInputs> {
+export async function expandInputs(paths: readonly string[], selection?: DocumentSelection): Promise<ExpandedInputs> {
   const items: InputItem[] = [];
   const duplicates: DuplicateInput[] = [];
+  const ignored: string[] = [];
   const first = new Map<string, string>();
   const once = (key: string, source: string): boolean => {
     const sameAs = first.get(key);
@@ -215,11 +251,16 @@ export async function expandInputs(paths: readonly string[]): Promise<ExpandedIn
       if (once('stdin', '-')) items.push('-');
       continue;
     }
-    for (const item of await expand(path)) {
+    const info = selection ? await stat(path).catch(() => undefined) : undefined;
+    if (info?.isFile() && selection?.ignored(path)) {
+      ignored.push(path);
+      continue;
+    }
+    for (const item of await expand(path, selection)) {
       if (typeof item !== 'string') {
         if (once(`failure:${resolve(item.source)}`, item.source)) items.push(item);
       } else if (once(await identity(item), item)) items.push(item);
     }
   }
-  return { items, duplicates };
+  return { items, duplicates, ignored };
 }

@@ -1,4 +1,5 @@
-import { MAX_DOCUMENT_BYTES } from '../node.js';
+// The limit from the decoder's module, not the node entry: loading that entry would load the scanner before `--version` prints.
+import { MAX_TEXT_LENGTH as MAX_DOCUMENT_BYTES } from '../node/decode-document.js';
 import { escapeText } from '../report/formatters/format-text.js';
 import { runCli } from './run-cli.js';
 

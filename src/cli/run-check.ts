@@ -5,19 +5,21 @@ import { BaselineSchema, createBaseline, type Baseline } from '../engine/baselin
 import { readFileBytes } from '../node/read-file-bytes.js';
 import { createReport } from '../report/create-report.js';
 import { describeInputFailure, escapeText } from '../report/formatters/format-text.js';
-import { analyzeInputs } from './analyze-inputs.js';
 import { reportRuleSets } from './analyze-pdf-input.js';
+import { analyzeSelected } from './analyze-selected.js';
+import { createCheckPlan } from './check-plan.js';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, writeTextFile, type CliIo, type OutputOptions } from './cli-io.js';
-import { loadRuleSets } from './load-rule-sets.js';
-import { checkRegistry } from '../rules/parse-rule-set.js';
-import { withMinConfidence } from '../rules/with-min-confidence.js';
 import { leaveOutDocumentsBelow } from './leave-out-documents-below.js';
 import { emitReport } from './report-output.js';
+import { loadSelection, type SelectionOptions } from './select-documents.js';
 
 /** Options of the `check` command, as commander hands them over. */
-export interface CheckCliOptions extends OutputOptions {
+export interface CheckCliOptions extends OutputOptions, SelectionOptions {
   rules?: string[];
-  failOn: Severity;
+  /** Default: the config's `failOn`, else `error`. */
+  failOn?: Severity;
+  /** Fail (exit 1) when more warnings than this are reported; default: the config's `maxWarnings`, else no limit. */
+  maxWarnings?: number;
   format: 'text' | 'json' | 'markdown' | 'sarif' | 'github';
   documentDate?: string;
   reviewDate?: string;
@@ -64,27 +66,22 @@ export async function runCheck(paths: string[], options: CheckCliOptions, io: Cl
       return EXIT_FAILURE;
     }
   }
-  const loaded = loadRuleSets(options.rules, io, options.allowExtends);
-  const ruleSets = loaded && options.minConfidence !== undefined ? loaded.map((set) => withMinConfidence(set, options.minConfidence as number, checkRegistry())) : loaded;
-  if (!ruleSets) {
+  const selected = await loadSelection(options, io);
+  if (!selected) return EXIT_FAILURE;
+  const { config, selection } = selected;
+  const minConfidence = options.minConfidence ?? config.settings.minConfidence;
+  const checkPlan = createCheckPlan(config, { ...options, ...(minConfidence !== undefined ? { minConfidence } : {}) }, io);
+  if (!checkPlan) {
     io.stderr('redaction-audit: the rule set has issues (above); no document was checked\n');
     return EXIT_FAILURE;
   }
+  const ruleSets = checkPlan.ruleSets;
+  const failOn = options.failOn ?? config.settings.failOn ?? 'error';
+  const maxWarnings = options.maxWarnings ?? config.settings.maxWarnings;
   const baseline = options.baseline === undefined ? undefined : await readBaseline(options.baseline, io);
   if (options.baseline !== undefined && !baseline) return EXIT_FAILURE;
 
-  const { documents, errors } = await analyzeInputs(
-    paths,
-    {
-      ruleSets,
-      ...(options.documentDate !== undefined ? { documentDate: options.documentDate } : {}),
-      ...(options.reviewDate !== undefined ? { reviewDate: options.reviewDate } : {}),
-      ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),
-      ...(options.showHiddenText ? { showHiddenText: true } : {}),
-    },
-    options,
-    io,
-  );
+  const { documents, errors } = await analyzeSelected(paths, selection, checkPlan.plan, options.stdinFilename, options, io);
 
   if (options.writeBaseline !== undefined) {
     const all = documents.flatMap((d) => d.findings);
@@ -95,11 +92,16 @@ export async function runCheck(paths: string[], options: CheckCliOptions, io: Cl
   }
 
   // --quiet reports errors only, as ESLint's does; the exit code follows what is reported.
-  const kept = leaveOutDocumentsBelow(documents, options.minConfidence);
+  const kept = leaveOutDocumentsBelow(documents, minConfidence);
   const shown = options.quiet ? kept.map((d) => ({ ...d, findings: d.findings.filter((f) => f.severity === 'error') })) : kept;
   const report = createReport(shown, { errors, ruleSets: reportRuleSets(documents, ruleSets), ...(baseline ? { baseline } : {}) });
   if (!(await emitReport(report, options.format, 'findings', options, io))) return EXIT_FAILURE;
   if (errors.length > 0) return EXIT_FAILURE;
-  const failing = report.documents.some((d) => d.findings.some((f) => isAtLeast(f.severity, options.failOn)));
-  return failing ? EXIT_FINDINGS : EXIT_OK;
+  const failing = report.documents.some((d) => d.findings.some((f) => isAtLeast(f.severity, failOn)));
+  if (failing) return EXIT_FINDINGS;
+  if (maxWarnings !== undefined && report.counts.warning > maxWarnings) {
+    io.stderr(`redaction-audit: ${report.counts.warning} warning(s), more than --max-warnings ${maxWarnings}\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
 }

@@ -1,18 +1,21 @@
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { formatCalibration, measureCalibration, type ScoredPrediction } from '../accuracy/measure-calibration.js';
-import { SeveritySchema } from '../core/severity.js';
+import { SEVERITIES } from '../core/severities.js';
 import { VERSION } from '../core/version.js';
 import { CSV_TABLES } from '../report/formatters/format-csv.js';
-import { EXIT_FAILURE, EXIT_OK, type CliIo } from './cli-io.js';
-import { runCheck, type CheckCliOptions } from './run-check.js';
-import { runEval } from './run-eval.js';
-import { runInit } from './run-init.js';
-import { runRules, type RulesCliOptions } from './run-rules.js';
-import { runScan, type ScanCliOptions } from './run-scan.js';
-import { runSummary, type SummaryCliOptions } from './run-summary.js';
-import { runTestRules } from './run-test-rules.js';
-export { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, type CliIo } from './cli-io.js';
+import type { CliIo } from './cli-io.js';
+import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
+import type { CheckCliOptions } from './run-check.js';
+import type { RulesCliOptions } from './run-rules.js';
+import type { ScanCliOptions } from './run-scan.js';
+import type { SummaryCliOptions } from './run-summary.js';
+export { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
+export type { CliIo } from './cli-io.js';
+
+// Each command's module is imported when the command runs (the build splits them into chunks),
+// so `--version`, `--help` and usage errors load commander alone, not the reader, the scanner,
+// zod or the rule sets.
 
 const PATHS_HELP = 'files (text or PDF), directories (their .txt/.md files and PDFs, recursively), glob patterns in quotes ("docs/**/*.pdf"), or - for standard input';
 
@@ -29,6 +32,25 @@ function withOutputOptions(command: Command): Command {
 /** `--stdin-filename` for the commands that read documents: the name standard input is reported under. */
 function withStdinFilename(command: Command): Command {
   return command.option('--stdin-filename <name>', 'the name to report standard input (-) under, text or PDF (default: -)');
+}
+
+/** `--config`, `--no-config` and `--ignore-pattern`, for the commands that read documents (kept apart from the other options: see load-config.ts). */
+function withConfigOptions(command: Command): Command {
+  return command
+    .option('-c, --config <file>', 'use this config file (default: redaction-audit.config.yaml or .redaction-audit.yaml, looked for from the working directory up to the repository root)')
+    .option('--no-config', 'use no config file')
+    .option(
+      '--ignore-pattern <pattern>',
+      'leave out files matching this pattern (gitignore syntax, relative to the working directory; repeatable), besides the config\'s ignores and .redaction-auditignore',
+      (value: string, previous: string[] = []) => [...previous, value],
+    );
+}
+
+/** Reads `--max-warnings`: a whole number, 0 or more. */
+function parseMaxWarnings(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return n;
 }
 
 /** `--show-hidden-text`: quote the text found under PDF redaction boxes (off by default: no output repeats it). */
@@ -53,7 +75,7 @@ function parseConfidence(value: string): number {
 /** `--min-confidence` for the commands that report records: leave out those read with a lower confidence. */
 function withMinConfidence(command: Command): Command {
   return command.addOption(
-    new Option('--min-confidence <n>', 'leave out records read with a confidence below this, 0 to 1 (0.9: exact spellings in a marking position; see the README, "Confidence")').argParser(parseConfidence),
+    new Option('--min-confidence <n>', 'leave out records read with a confidence below this, 0 to 1 (0.9: exact spellings in a marking position; see the README, "Confidence"; default: minConfidence in the config file, else none)').argParser(parseConfidence),
   );
 }
 
@@ -87,48 +109,49 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       '\nExamples:\n  redaction-audit scan examples/documents\n  redaction-audit check "docs/**/*.txt" --rules strict --format sarif -o results.sarif\n  redaction-audit summary examples/documents --format markdown\n  redaction-audit rules --explain redact-no-code\n  redaction-audit init\n\nRun redaction-audit <command> --help for the options of each command.',
     );
 
-  withMinConfidence(withShowHiddenText(withStdinFilename(withJobsOption(withOutputOptions(
+  withMinConfidence(withConfigOptions(withShowHiddenText(withStdinFilename(withJobsOption(withOutputOptions(
     program
       .command('scan')
       .description('find every marking and print one record per marking')
       .argument('<paths...>', PATHS_HELP)
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text')),
-  )))))
+  ))))))
     .addHelpText('after', '\nExamples:\n  redaction-audit scan examples/documents\n  redaction-audit scan release.pdf --format json -o records.json\n  curl -s https://example.org/doc.pdf | redaction-audit scan - --stdin-filename doc.pdf\n\nExit codes: 0 every input scanned; 2 usage errors or an input that could not be read.')
-    .action(async (paths: string[], options: ScanCliOptions) => done(await runScan(paths, options, io)));
+    .action(async (paths: string[], options: ScanCliOptions) => done(await (await import('./run-scan.js')).runScan(paths, options, io)));
 
-  withMinConfidence(withAllowExtends(withShowHiddenText(withStdinFilename(withJobsOption(withOutputOptions(
+  withMinConfidence(withConfigOptions(withAllowExtends(withShowHiddenText(withStdinFilename(withJobsOption(withOutputOptions(
     program
       .command('check')
       .description('check documents against rule sets and report the findings')
       .argument('<paths...>', PATHS_HELP)
-      .option('-r, --rules <file|name>', 'a rule-set file or built-in name (repeatable; default: recommended)', (value: string, previous: string[] = []) => [...previous, value])
-      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(SeveritySchema.options).default('error'))
+      .option('-r, --rules <file|name>', "a rule-set file or built-in name (repeatable; default: the config's extends, else recommended)", (value: string, previous: string[] = []) => [...previous, value])
+      .addOption(new Option('--fail-on <severity>', "exit 1 when a finding is at least this severe (default: the config's failOn, else error)").choices(SEVERITIES))
+      .addOption(new Option('--max-warnings <n>', "exit 1 when more than this many warnings are reported (default: the config's maxWarnings, else no limit)").argParser(parseMaxWarnings))
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif', 'github']).default('text'))
       .option('--document-date <date>', "the documents' own date, YYYY-MM-DD or YYYY (wins over dates read from the text)")
       .option('--review-date <date>', 'the review or release date, YYYY-MM-DD or YYYY (wins over dates read from the text)')
       .option('--baseline <file>', 'hide the findings recorded in this baseline file; report entries that no longer match')
       .option('--write-baseline <file>', 'record the current findings in a baseline file (and exit 0)'),
-  ))))))
+  )))))))
     .addHelpText(
       'after',
       `\nExamples:\n  redaction-audit check examples/documents\n  redaction-audit check release.pdf             # PDFs are read directly; boxes over live text are errors\n  redaction-audit check memo.txt --rules strict --fail-on warning\n  redaction-audit check memo.txt --rules ./agency.yaml --review-date 1998-01-01 --format json\n  redaction-audit check "releases/**/*.txt" --format sarif -o redaction-audit.sarif\n  redaction-audit check docs --format github      # annotations in a GitHub Actions job\n${EXIT_HELP}`,
     )
-    .action(async (paths: string[], options: CheckCliOptions) => done(await runCheck(paths, options, io)));
+    .action(async (paths: string[], options: CheckCliOptions) => done(await (await import('./run-check.js')).runCheck(paths, options, io)));
 
-  withMinConfidence(withStdinFilename(withJobsOption(withOutputOptions(
+  withMinConfidence(withConfigOptions(withStdinFilename(withJobsOption(withOutputOptions(
     program
       .command('summary')
       .description('summarize exemptions: counts per code, document and page, co-cited codes, withheld extent, and the withholding index')
       .argument('<paths...>', PATHS_HELP)
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'csv']).default('text'))
       .addOption(new Option('--table <table>', 'the table a CSV holds').choices([...CSV_TABLES]).default('codes')),
-  ))))
+  )))))
     .addHelpText(
       'after',
       '\nExamples:\n  redaction-audit summary examples/documents\n  redaction-audit summary releases --format markdown -o summary.md\n  redaction-audit summary releases --format csv --table withholdings -o vaughn-index.csv\n\nExit codes: 0 every input summarized; 2 usage errors or an input that could not be read.',
     )
-    .action(async (paths: string[], options: SummaryCliOptions) => done(await runSummary(paths, options, io)));
+    .action(async (paths: string[], options: SummaryCliOptions) => done(await (await import('./run-summary.js')).runSummary(paths, options, io)));
 
   withAllowExtends(program
     .command('rules')
@@ -138,30 +161,35 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-o, --output <file>', 'write to this file instead of standard output'))
     .addHelpText('after', '\nExamples:\n  redaction-audit rules\n  redaction-audit rules strict\n  redaction-audit rules --explain eo-oadr-after-1995\n  redaction-audit rules ./agency.yaml --format json')
-    .action(async (sets: string[], options: RulesCliOptions) => done(await runRules(sets, options, io)));
+    .action(async (sets: string[], options: RulesCliOptions) => done(await (await import('./run-rules.js')).runRules(sets, options, io)));
 
   program
     .command('init')
-    .description('write a starter rule set that extends recommended')
-    .argument('[file]', 'where to write it', 'redaction-audit.yaml')
-    .option('--force', 'overwrite the file if it exists')
-    .action(async (file: string, options: { force?: boolean }) => done(await runInit(file, options, io)));
+    .description('write a config file (redaction-audit.config.yaml, here) and a starter rule set it names, which extends recommended')
+    .argument('[file]', 'where to write the rule set', 'redaction-audit.rules.yaml')
+    .option('--force', 'overwrite the files if they exist')
+    .action(async (file: string, options: { force?: boolean }) => done(await (await import('./run-init.js')).runInit(file, options, io)));
 
   withAllowExtends(program
     .command('test-rules')
     .description('run the `tests:` cases of rule-set files (default: every built-in rule set)')
     .argument('[rule-sets...]', 'rule-set files or built-in names'))
     .addHelpText('after', '\nExit codes: 0 every case passed; 1 a case failed; 2 a rule set does not load.')
-    .action(async (sets: string[], options: { allowExtends?: string[] }) => done(await runTestRules(sets, io, options.allowExtends)));
+    .action(async (sets: string[], options: { allowExtends?: string[] }) => done(await (await import('./run-test-rules.js')).runTestRules(sets, io, options.allowExtends)));
 
   program
     .command('eval')
     .description('score the scanner against gold annotation files (JSON Lines) and print precision/recall per family for each')
-    .argument('<gold...>', 'gold.jsonl files: one JSON object per line, {file, markers: [{start, end, text, family, code, optional?}]} (the format of the gold sets in the project repository, test/fixtures/corpus/*/README.md)')
+    .argument('<gold...>', 'gold files (JSON Lines; format below)')
+    .addHelpText(
+      'after',
+      '\nGold file format: one JSON object per line, a document and its hand-annotated markers:\n  {"file": "memo.txt", "markers": [{"start": 0, "end": 6, "text": "SECRET", "family": "classification", "code": "S"}]}\n"file" is read beside the gold file (or under --dir); start and end are 0-based UTF-16 offsets into it, end\nexclusive; a marker with "optional": true is neither missed nor extra; "negatives" lists exact strings that\nlook like markers but are not.\n\nExit codes: 0 scored; 1 a set\'s micro-F1 is below --min-f1; 2 a file cannot be read or a line is not valid.',
+    )
     .option('-d, --dir <dir>', 'where the documents are (default: beside each gold file)')
     .option('-e, --errors', 'list every false positive and false negative')
     .option('--min-f1 <number>', 'exit 1 when a set\'s overall micro-F1 is below this')
     .action(async (golds: string[], options: { dir?: string; errors?: boolean; minF1?: string }) => {
+      const { runEval } = await import('./run-eval.js');
       let code = EXIT_OK;
       const scored: ScoredPrediction[] = [];
       for (const [i, gold] of golds.entries()) {

@@ -1,12 +1,13 @@
 import { createReport } from '../report/create-report.js';
-import { analyzeInputs } from './analyze-inputs.js';
 import { pdfNotes, reportRuleSets } from './analyze-pdf-input.js';
+import { analyzeSelected } from './analyze-selected.js';
 import { EXIT_FAILURE, EXIT_OK, type CliIo, type OutputOptions } from './cli-io.js';
 import { leaveOutDocumentsBelow } from './leave-out-documents-below.js';
 import { emitReport } from './report-output.js';
+import { loadSelection, type SelectionOptions } from './select-documents.js';
 
 /** Options of the `scan` command, as commander hands them over. */
-export interface ScanCliOptions extends OutputOptions {
+export interface ScanCliOptions extends OutputOptions, SelectionOptions {
   format: 'text' | 'json';
   stdinFilename?: string;
   /** `--min-confidence`: records below it are left out (and counted). */
@@ -16,13 +17,11 @@ export interface ScanCliOptions extends OutputOptions {
 
 /** The `scan` command: one line (text) or object (JSON) per record; exit 2 when an input could not be read. */
 export async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Promise<number> {
-  const { documents, errors } = await analyzeInputs(
-    paths,
-    { ruleSets: [], ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}), ...(options.showHiddenText ? { showHiddenText: true } : {}) },
-    options,
-    io,
-  );
-  const report = createReport(leaveOutDocumentsBelow(documents, options.minConfidence), { errors, ruleSets: reportRuleSets(documents, []) });
+  const selected = await loadSelection(options, io);
+  if (!selected) return EXIT_FAILURE;
+  const analyzeOptions = { ruleSets: [], ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}), ...(options.showHiddenText ? { showHiddenText: true } : {}) };
+  const { documents, errors } = await analyzeSelected(paths, selected.selection, () => ({ key: '', options: analyzeOptions }), options.stdinFilename, options, io);
+  const report = createReport(leaveOutDocumentsBelow(documents, options.minConfidence ?? selected.config.settings.minConfidence), { errors, ruleSets: reportRuleSets(documents, []) });
   const emitted = await emitReport(report, options.format, 'records', options, io);
   if (!options.quiet) for (const note of pdfNotes(documents)) io.stderr(note);
   if (!emitted) return EXIT_FAILURE;

@@ -1,13 +1,14 @@
 import { createReport } from '../report/create-report.js';
 import type { CsvTable } from '../report/formatters/format-csv.js';
-import { analyzeInputs } from './analyze-inputs.js';
 import { pdfNotes, reportRuleSets } from './analyze-pdf-input.js';
+import { analyzeSelected } from './analyze-selected.js';
 import { EXIT_FAILURE, EXIT_OK, type CliIo, type OutputOptions } from './cli-io.js';
 import { leaveOutDocumentsBelow } from './leave-out-documents-below.js';
 import { emitReport } from './report-output.js';
+import { loadSelection, type SelectionOptions } from './select-documents.js';
 
 /** Options of the `summary` command, as commander hands them over. */
-export interface SummaryCliOptions extends OutputOptions {
+export interface SummaryCliOptions extends OutputOptions, SelectionOptions {
   format: 'text' | 'json' | 'markdown' | 'csv';
   table: CsvTable;
   stdinFilename?: string;
@@ -17,8 +18,11 @@ export interface SummaryCliOptions extends OutputOptions {
 
 /** The `summary` command: exemption counts per code, document and page, and the withholding index; exit 2 when an input could not be read. */
 export async function runSummary(paths: string[], options: SummaryCliOptions, io: CliIo): Promise<number> {
-  const { documents, errors } = await analyzeInputs(paths, { ruleSets: [], ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}) }, options, io);
-  const report = createReport(leaveOutDocumentsBelow(documents, options.minConfidence), { errors, ruleSets: reportRuleSets(documents, []) });
+  const selected = await loadSelection(options, io);
+  if (!selected) return EXIT_FAILURE;
+  const analyzeOptions = { ruleSets: [], ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}) };
+  const { documents, errors } = await analyzeSelected(paths, selected.selection, () => ({ key: '', options: analyzeOptions }), options.stdinFilename, options, io);
+  const report = createReport(leaveOutDocumentsBelow(documents, options.minConfidence ?? selected.config.settings.minConfidence), { errors, ruleSets: reportRuleSets(documents, []) });
   const emitted = await emitReport(report, options.format, 'summary', options, io);
   if (!options.quiet) for (const note of pdfNotes(documents)) io.stderr(note);
   if (!emitted) return EXIT_FAILURE;

@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { SEVERITIES } from './severities.js';
 
 /** How serious a finding is: `error`, `warning` or `info`. Strings, never numbers. */
-export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+export const SeveritySchema = z.enum(SEVERITIES);
 /** A finding's severity; see {@link SeveritySchema}. */
 export type Severity = z.infer<typeof SeveritySchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The marker families. Every record belongs to exactly one; its `key` is `family:code`.

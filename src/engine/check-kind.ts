@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Assessment } from '../assess/assessment.js';
 import { InvalidArgumentError } from '../core/errors.js';
 import type { Locator, Span } from '../core/position.js';

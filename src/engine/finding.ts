@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SpanSchema } from '../core/position.js';
 import { SeveritySchema } from '../core/severity.js';
 

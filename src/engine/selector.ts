@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FamilySchema, RoleSchema, type Role } from '../core/vocabulary.js';
 import type { MarkerRecord } from '../normalize/marker-record.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ReleaseStatusSchema, type AssessedDate, type Assessment } from '../assess/assessment.js';
 import { dateBounds } from '../assess/date-bounds.js';
 import type { MarkerRecord } from '../normalize/marker-record.js';

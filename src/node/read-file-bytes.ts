@@ -21,8 +21,9 @@ import { open, type FileHandle } from 'node:fs/promises';
  * - `invalid-encoding`: not valid UTF-8, or UTF-16 with a lone surrogate.
  * - `pdf`: the bytes are a PDF, which is never decoded as text: read it with `extractPdf` or
  *   `analyzePdf` from `redaction-audit/pdf` (the CLI does).
+ * - `symlink-loop`: a link to a directory that holds it (a loop); listed once, not followed.
  */
-export type ReadFailureCode = 'not-found' | 'not-readable' | 'not-a-file' | 'is-directory' | 'too-large' | 'binary' | 'invalid-encoding' | 'empty-directory' | 'no-match' | 'pdf';
+export type ReadFailureCode = 'not-found' | 'not-readable' | 'not-a-file' | 'is-directory' | 'too-large' | 'binary' | 'invalid-encoding' | 'empty-directory' | 'no-match' | 'pdf' | 'symlink-loop';
 
 /** A file that could not be read, with a stable code and a reason in words. */
 export interface ReadFailure {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Where something stands on a PDF page: `[left, bottom, right, top]` in the page's default user

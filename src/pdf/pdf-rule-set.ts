@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleSetError } from '../core/errors.js';
 import { defineCheck, type CheckKind } from '../engine/check-kind.js';
 import { parseRuleSet } from '../rules/parse-rule-set.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AssessmentSchema } from '../assess/assessment.js';
 import { RuleSeveritySchema } from '../core/severity.js';
 import { FindingSchema } from '../engine/finding.js';

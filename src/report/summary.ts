@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ReleaseStatusSchema } from '../assess/assessment.js';
 import { FamilySchema } from '../core/vocabulary.js';
 import { ExtentSchema } from '../normalize/marker-record.js';

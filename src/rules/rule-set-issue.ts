@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { escapeControlCharacters } from '../core/escape-control-characters.js';
 
 /**

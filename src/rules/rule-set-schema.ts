@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleSeveritySchema } from '../core/severity.js';
 import { SelectorListSchema } from '../engine/selector.js';
 import { WhenSchema } from '../engine/when.js';

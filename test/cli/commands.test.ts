@@ -130,11 +130,12 @@ describe('redaction-audit rules and init', () => {
     expect(unknown.err).toContain('no rule "no-such-rule"');
   });
 
-  it('writes a starter rule set whose tests pass and which check uses; refuses to overwrite', async () => {
+  it('writes a config and a starter rule set whose tests pass and which check uses; refuses to overwrite', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ra-init-'));
     const file = join(dir, 'rules', 'agency.yaml');
     mkdirSync(join(dir, 'rules'));
-    expect((await run(['init', file])).code).toBe(0);
+    expect((await run(['init', file], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, 'redaction-audit.config.yaml'), 'utf8')).toContain('"./rules/agency.yaml"');
     const tests = await run(['test-rules', file]);
     expect(tests.out).toContain('2 case(s): 2 passed, 0 failed');
     expect(tests.code).toBe(0);
@@ -142,10 +143,10 @@ describe('redaction-audit rules and init', () => {
     writeFileSync(doc, '[REDACTED] (b)(8)\n\n\n\n\n[REDACTED]\n');
     const json = JSON.parse((await run(['check', doc, '--rules', file, '--format', 'json'])).out);
     expect(json.documents[0].findings.map((f: { ruleId: string; severity: string }) => `${f.ruleId}:${f.severity}`)).toEqual(['no-exemption-b8:warning', 'redact-no-code:error']);
-    const again = await run(['init', file]);
+    const again = await run(['init', file], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.err).toContain('already exists; pass --force');
-    expect((await run(['init', file, '--force'])).code).toBe(0);
+    expect((await run(['init', file, '--force'], { cwd: dir })).code).toBe(0);
   });
 });
 

@@ -132,13 +132,13 @@ describe('formatSarif', () => {
     expect(run.invocations[0].toolExecutionNotifications[0].message.text).toContain('scans/broken.pdf');
   });
 
-  it('encodes paths as URIs: relative to %SRCROOT%, absolute as file://, stdin and unnamed documents named', () => {
+  it('encodes paths as URIs: relative to %SRCROOT%, absolute as file://, standard input as -, unnamed documents named', () => {
     const odd = createReport([doc(ONE_FINDING, '/tmp/A memo #1.txt'), doc(ONE_FINDING, 'C:\\scans\\b.txt'), doc(ONE_FINDING, '-'), doc(ONE_FINDING, null)], { ruleSets });
     const uris = (log: { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> }): Array<string | undefined> =>
       (log.runs[0]?.results ?? []).map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri);
     const windowsLog = JSON.parse(formatSarif(odd, { pathStyle: 'windows' }));
     expect(sarifErrors(windowsLog)).toEqual([]);
-    expect(uris(windowsLog)).toEqual(['file:///tmp/A%20memo%20%231.txt', 'file:///C:/scans/b.txt', 'stdin', 'document']);
+    expect(uris(windowsLog)).toEqual(['file:///tmp/A%20memo%20%231.txt', 'file:///C:/scans/b.txt', '-', 'document']);
     // On POSIX a backslash is part of a file name.
     const posixLog = JSON.parse(formatSarif(odd));
     expect(sarifErrors(posixLog)).toEqual([]);

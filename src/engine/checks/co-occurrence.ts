@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MarkerRecord } from '../../normalize/marker-record.js';
 import { defineCheck } from '../check-kind.js';
 import { SelectorListSchema } from '../selector.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LEVEL_RANK } from '../../assess/level-rank.js';
 import { groupBy } from '../../core/group-by.js';
 import type { MarkerRecord } from '../../normalize/marker-record.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check-kind.js';
 
 /** `forbid`: every record the rule's `where` selects is a finding. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check-kind.js';
 
 /** `low-confidence`: each selected record read with confidence below `below` is a finding, to verify by eye. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check-kind.js';
 import { attributeAt } from '../selector.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check-kind.js';
 
 /** `require`: the document must hold at least one record the rule's `where` selects; one finding at the document's start when it holds none. */

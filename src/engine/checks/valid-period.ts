@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AssessedDate } from '../../assess/assessment.js';
 import { dateBounds } from '../../assess/date-bounds.js';
 import { getCatalog } from '../../catalog/catalog.js';

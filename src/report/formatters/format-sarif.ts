@@ -72,7 +72,8 @@ const encodeSegments = (segments: readonly string[]): string => segments.map((s)
  */
 export function sourceUri(source: string | null, options: FormatSarifOptions = {}): { uri: string; uriBaseId?: string } {
   if (source === null || source === '') return { uri: 'document' };
-  if (source === '-') return { uri: 'stdin' };
+  // Standard input is `-`, as in every other format and on the command line.
+  if (source === '-') return { uri: '-' };
   const windows = options.pathStyle === 'windows';
   const slashed = windows ? source.replace(/\\/g, '/') : source;
   const drive = windows ? /^([A-Za-z]):\//.exec(slashed) : null;
