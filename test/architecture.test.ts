@@ -181,6 +181,7 @@ describe('architecture', () => {
         "formatCsv",
         "formatGithub",
         "formatJson",
+        "formatJsonl",
         "formatMarkdown",
         "formatReport",
         "formatRuleSetIssue",

@@ -77,7 +77,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       .command('scan')
       .description('find every marking and print one record per marking')
       .argument('<paths...>', PATHS_HELP)
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text')),
+      .addOption(new Option('-f, --format <format>', 'output format: text, json, or jsonl (JSON Lines: one record per line with its source, for DuckDB, pandas or BigQuery)').choices(['text', 'json', 'jsonl']).default('text')),
   ))))
     .addHelpText('after', '\nExamples:\n  redaction-audit scan examples/documents\n  redaction-audit scan release.pdf --format json -o records.json\n  curl -s https://example.org/doc.pdf | redaction-audit scan - --stdin-filename doc.pdf\n\nExit codes: 0 every input scanned; 2 usage errors or an input that could not be read.')
     .action(async (paths: string[], options: ScanCliOptions) => done(await runScan(paths, options, io)));

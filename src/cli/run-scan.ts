@@ -1,27 +1,135 @@
-import { createReport } from '../report/create-report.js';
-import { analyzeInputs } from './analyze-inputs.js';
-import { pdfNotes, reportRuleSets } from './analyze-pdf-input.js';
-import { EXIT_FAILURE, EXIT_OK, type CliIo, type OutputOptions } from './cli-io.js';
-import { emitReport } from './report-output.js';
+import { createColors } from 'picocolors';
+import { DocumentReadError } from '../core/errors.js';
+import { VERSION } from '../core/version.js';
+import type { MarkerRecord, Page } from '../normalize/marker-record.js';
+import { scanFileStream } from '../node.js';
+import { INFORMATION_URI, type ReportInput } from '../report/create-report.js';
+import { createRecordsJsonWriter } from '../report/formatters/format-json.js';
+import { formatJsonlRecord } from '../report/formatters/format-jsonl.js';
+import { describeInputFailure, formatRecordLine } from '../report/formatters/format-text.js';
+import { analyzePdfInput, pdfNotes } from './analyze-pdf-input.js';
+import { visitInputs, type AnalyzeInputsOptions } from './analyze-inputs.js';
+import { EXIT_FAILURE, EXIT_OK, openOutput, shouldColor, type CliIo, type InputFailure, type OutputOptions, type OutputSink } from './cli-io.js';
+import { createSpool } from './spool.js';
 
 /** Options of the `scan` command, as commander hands them over. */
 export interface ScanCliOptions extends OutputOptions {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'jsonl';
   stdinFilename?: string;
   showHiddenText?: boolean;
+  /** Files at least this large (bytes) are streamed (default `STREAM_THRESHOLD_BYTES`); no flag sets it, tests do. */
+  streamThresholdBytes?: number;
 }
 
-/** The `scan` command: one line (text) or object (JSON) per record; exit 2 when an input could not be read. */
+/** How one format writes a run of records, piece by piece. */
+interface RecordsWriter {
+  open(): string;
+  document(doc: ReportInput): string;
+  /** A document too large to hold: its records one by one, then its pages and source. */
+  streamedHead(pages: readonly Page[]): string;
+  streamedRecord(source: string, record: MarkerRecord, first: boolean): string;
+  streamedTail(source: string, noRecords: boolean): string;
+  close(errors: readonly InputFailure[]): string;
+}
+
+function createWriter(format: ScanCliOptions['format'], color: boolean): RecordsWriter {
+  if (format === 'json') {
+    const json = createRecordsJsonWriter({ name: 'redaction-audit', version: VERSION, informationUri: INFORMATION_URI });
+    return {
+      open: json.open,
+      document: (doc) => json.document(doc),
+      streamedHead: (pages) => json.documentHead(pages),
+      streamedRecord: (_source, record, first) => json.record(record, first),
+      streamedTail: (source, noRecords) => json.documentTail(source, noRecords),
+      close: (errors) => json.close([...errors]),
+    };
+  }
+  const line = format === 'jsonl' ? formatJsonlRecord : (source: string | null, r: MarkerRecord): string => `${formatRecordLine(source, r)}\n`;
+  const c = createColors(color);
+  return {
+    open: () => '',
+    document: (doc) => {
+      let out = '';
+      for (const r of doc.records) out += line(doc.source, r);
+      return out;
+    },
+    streamedHead: () => '',
+    streamedRecord: (source, record) => line(source, record),
+    streamedTail: () => '',
+    // JSON Lines holds records only: failed inputs are named on standard error.
+    close: (errors) => (format === 'jsonl' ? '' : errors.map((e) => `${c.red('✖')} ${describeInputFailure(e)}\n`).join('')),
+  };
+}
+
+/**
+ * Scans a file too large to hold as a stream and writes its records as they are found to a
+ * spool file, copied to the output once the whole file has been read (JSON puts the pages
+ * first; a read error then leaves no half document behind). Only the pages stay in memory.
+ */
+async function writeStreamed(source: string, writer: RecordsWriter, sink: OutputSink): Promise<{ ok: true } | { ok: false; error: InputFailure } | { ok: 'pdf' }> {
+  const spool = createSpool();
+  try {
+    const pages: Page[] = [];
+    let records = 0;
+    try {
+      for await (const p of scanFileStream(source)) {
+        pages.push(p.page);
+        for (const r of p.records) spool.write(writer.streamedRecord(source, r, records++ === 0));
+      }
+    } catch (error) {
+      if (!(error instanceof DocumentReadError)) throw error;
+      if (error.code === 'pdf') return { ok: 'pdf' };
+      return { ok: false, error: { source, code: error.code, reason: error.reason } };
+    }
+    await sink.write(writer.streamedHead(pages));
+    for (const piece of spool.read()) await sink.write(piece);
+    await sink.write(writer.streamedTail(source, records === 0));
+    return { ok: true };
+  } finally {
+    spool.dispose();
+  }
+}
+
+/**
+ * The `scan` command: one line (text), object (JSON) or JSON line (`jsonl`) per record, each
+ * document written as soon as it and those before it are done, so memory does not grow with
+ * the corpus; exit 2 when an input could not be read.
+ */
 export async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Promise<number> {
-  const { documents, errors } = await analyzeInputs(
-    paths,
-    { ruleSets: [], ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}), ...(options.showHiddenText ? { showHiddenText: true } : {}) },
-    options,
-    io,
-  );
-  const report = createReport(documents, { errors, ruleSets: reportRuleSets(documents, []) });
-  const emitted = await emitReport(report, options.format, 'records', options, io);
-  if (!options.quiet) for (const note of pdfNotes(documents)) io.stderr(note);
-  if (!emitted) return EXIT_FAILURE;
+  const sink = await openOutput(options, io);
+  if (!sink) return EXIT_FAILURE;
+  const writer = createWriter(options.format, shouldColor(options, io));
+  const analyzeOptions: AnalyzeInputsOptions = {
+    ruleSets: [],
+    deferStreamed: true,
+    ...(options.streamThresholdBytes !== undefined ? { streamThresholdBytes: options.streamThresholdBytes } : {}),
+    ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),
+    ...(options.showHiddenText ? { showHiddenText: true } : {}),
+  };
+  const errors: InputFailure[] = [];
+  const notes: string[] = [];
+  const take = async (document: ReportInput): Promise<void> => {
+    await sink.write(writer.document(document));
+    for (const note of pdfNotes([document])) notes.push(note);
+  };
+  await sink.write(writer.open());
+  await visitInputs(paths, analyzeOptions, options, io, async (visited) => {
+    if (visited.ok === 'stream') {
+      const streamed = await writeStreamed(visited.source, writer, sink);
+      if (streamed.ok === 'pdf') {
+        const pdf = await analyzePdfInput(visited.source, analyzeOptions);
+        if (pdf.ok) await take(pdf.document);
+        else errors.push(pdf.error);
+      } else if (!streamed.ok) errors.push(streamed.error);
+    } else if (visited.ok) await take(visited.document);
+    else errors.push(visited.error);
+  });
+  await sink.write(writer.close(errors));
+  const written = await sink.close();
+  // Unreadable inputs are named on stderr too, unless the text output already shows them on the terminal.
+  const shownOnTerminal = options.format === 'text' && options.output === undefined;
+  if (!shownOnTerminal) for (const e of errors) io.stderr(`redaction-audit: ${describeInputFailure(e)}\n`);
+  if (!options.quiet) for (const note of notes) io.stderr(note);
+  if (!written) return EXIT_FAILURE;
   return errors.length > 0 ? EXIT_FAILURE : EXIT_OK;
 }
