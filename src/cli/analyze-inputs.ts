@@ -10,6 +10,7 @@ import { readDocumentBytes } from '../node/read-document-bytes.js';
 import type { ReadBytesResult } from '../node/read-file-bytes.js';
 import { isPdf } from '../pdf/is-pdf.js';
 import type { ReportInput } from '../report/create-report.js';
+import { listWithholdings } from '../report/summarize.js';
 import { escapeText } from '../report/formatters/format-text.js';
 import { compileRuleSet, type RuleSetData } from '../rules/compile-rule-set.js';
 import { checkRegistry } from '../rules/parse-rule-set.js';
@@ -136,7 +137,8 @@ export async function analyzeSource(source: string, options: AnalyzeInputsOption
       ruleSets: options.ruleSets,
       ...givenDates(options),
     });
-    return { ok: true, document: { ...result, text: input.text } };
+    // The withholdings are made here, where the text is, so the text never travels (from a worker thread) nor stays.
+    return { ok: true, document: { ...result, withholdings: listWithholdings({ ...result, text: input.text }) } };
   } catch (error) {
     return { ok: false, error: { source, code: 'analyze-failed', reason: error instanceof Error ? error.message : String(error) } };
   }
