@@ -25,8 +25,10 @@ export interface ScanCliOptions extends OutputOptions {
 interface RecordsWriter {
   open(): string;
   document(doc: ReportInput): string;
-  /** A document too large to hold: its records one by one, then its pages and source. */
-  streamedHead(pages: readonly Page[]): string;
+  /** A document too large to hold: its pages one by one, then its records one by one, then its source. */
+  streamedHead(): string;
+  streamedPage(page: Page, first: boolean): string;
+  streamedPagesEnd(noPages: boolean): string;
   streamedRecord(source: string, record: MarkerRecord, first: boolean): string;
   streamedTail(source: string, noRecords: boolean): string;
   close(errors: readonly InputFailure[]): string;
@@ -38,7 +40,9 @@ function createWriter(format: ScanCliOptions['format'], color: boolean): Records
     return {
       open: json.open,
       document: (doc) => json.document(doc),
-      streamedHead: (pages) => json.documentHead(pages),
+      streamedHead: json.documentHead,
+      streamedPage: json.page,
+      streamedPagesEnd: json.pagesEnd,
       streamedRecord: (_source, record, first) => json.record(record, first),
       streamedTail: (source, noRecords) => json.documentTail(source, noRecords),
       close: (errors) => json.close([...errors]),
@@ -54,6 +58,8 @@ function createWriter(format: ScanCliOptions['format'], color: boolean): Records
       return out;
     },
     streamedHead: () => '',
+    streamedPage: () => '',
+    streamedPagesEnd: () => '',
     streamedRecord: (source, record) => line(source, record),
     streamedTail: () => '',
     // JSON Lines holds records only: failed inputs are named on standard error.
@@ -62,31 +68,36 @@ function createWriter(format: ScanCliOptions['format'], color: boolean): Records
 }
 
 /**
- * Scans a file too large to hold as a stream and writes its records as they are found to a
- * spool file, copied to the output once the whole file has been read (JSON puts the pages
- * first; a read error then leaves no half document behind). Only the pages stay in memory.
+ * Scans a file too large to hold as a stream, writing its pages and records as they are found
+ * to two spool files, copied to the output once the whole file has been read (JSON puts the
+ * pages first; a read error then leaves no half document behind). Nothing of the document
+ * stays in memory.
  */
 async function writeStreamed(source: string, writer: RecordsWriter, sink: OutputSink): Promise<{ ok: true } | { ok: false; error: InputFailure } | { ok: 'pdf' }> {
-  const spool = createSpool();
+  const pages = createSpool();
+  const records = createSpool();
   try {
-    const pages: Page[] = [];
-    let records = 0;
+    let pageCount = 0;
+    let recordCount = 0;
     try {
       for await (const p of scanFileStream(source)) {
-        pages.push(p.page);
-        for (const r of p.records) spool.write(writer.streamedRecord(source, r, records++ === 0));
+        pages.write(writer.streamedPage(p.page, pageCount++ === 0));
+        for (const r of p.records) records.write(writer.streamedRecord(source, r, recordCount++ === 0));
       }
     } catch (error) {
       if (!(error instanceof DocumentReadError)) throw error;
       if (error.code === 'pdf') return { ok: 'pdf' };
       return { ok: false, error: { source, code: error.code, reason: error.reason } };
     }
-    await sink.write(writer.streamedHead(pages));
-    for (const piece of spool.read()) await sink.write(piece);
-    await sink.write(writer.streamedTail(source, records === 0));
+    await sink.write(writer.streamedHead());
+    for (const piece of pages.read()) await sink.write(piece);
+    await sink.write(writer.streamedPagesEnd(pageCount === 0));
+    for (const piece of records.read()) await sink.write(piece);
+    await sink.write(writer.streamedTail(source, recordCount === 0));
     return { ok: true };
   } finally {
-    spool.dispose();
+    pages.dispose();
+    records.dispose();
   }
 }
 

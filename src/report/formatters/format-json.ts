@@ -49,15 +49,18 @@ function nested(value: unknown, depth: number): string {
 /**
  * The `records` view of {@link formatJson} in pieces, for a writer that sends each document
  * out as soon as it is ready instead of holding the whole report: `open()`, then each document
- * (whole with `document`, or, for one too large to hold, `documentHead` with its pages, each
- * record with `record` (`first` for its first), then `documentTail`), then `close()`. The pieces joined are byte for
- * byte what `formatJson(report, { view: 'records' })` returns for the same documents. Pure:
- * each call returns a string and remembers only which comma comes next.
+ * (whole with `document`, or, for one too large to hold, `documentHead()`, each page with
+ * `page`, `pagesEnd`, each record with `record`, then `documentTail`; `first` marks the first
+ * page or record), then `close()`. The pieces joined are byte for byte what
+ * `formatJson(report, { view: 'records' })` returns for the same documents. Pure: each call
+ * returns a string and remembers only whether a document came before.
  */
 export function createRecordsJsonWriter(tool: Report['tool']): {
   open(): string;
   document(doc: { source: string | null; records: readonly MarkerRecord[]; pages: readonly Page[] }): string;
-  documentHead(pages: readonly Page[]): string;
+  documentHead(): string;
+  page(page: Page, first: boolean): string;
+  pagesEnd(noPages: boolean): string;
   record(record: MarkerRecord, first: boolean): string;
   documentTail(source: string | null, noRecords: boolean): string;
   close(errors: Report['errors']): string;
@@ -67,7 +70,9 @@ export function createRecordsJsonWriter(tool: Report['tool']): {
   return {
     open: () => '{\n  "documents": [',
     document: (doc) => `${comma()}${nested({ pages: doc.pages, records: doc.records, source: doc.source }, 2)}`,
-    documentHead: (pages) => `${comma()}    {\n      "pages": ${nested(pages, 3).trimStart()},\n      "records": [`,
+    documentHead: () => `${comma()}    {\n      "pages": [`,
+    page: (page, first) => `${first ? '\n' : ',\n'}${nested(page, 4)}`,
+    pagesEnd: (noPages) => `${noPages ? ']' : '\n      ]'},\n      "records": [`,
     record: (record, first) => `${first ? '\n' : ',\n'}${nested(record, 4)}`,
     documentTail: (source, noRecords) => `${noRecords ? ']' : '\n      ]'},\n      "source": ${JSON.stringify(source)}\n    }`,
     close: (errors) => `${documents > 0 ? '\n  ]' : ']'},\n  "errors": ${nested(errors, 1).trimStart()},\n  "tool": ${nested(tool, 1).trimStart()}\n}\n`,
