@@ -472,34 +472,6 @@ function explainedByWord(term: Term, joined: string, cost: number): 'word' | 'ti
   return undefined;
 }
 
-/** A banner-like line's readings, relative to its start, without the line's shape. */
-type LineReading = Omit<VocabularyMatch, 'line'>;
-
-/**
- * Readings of banner-like lines by the line's text: the same banner ("SECRET", "TOP SECRET
- * NOFORN", a form's "CLASSIFICATION") recurs on every page and across documents, and a line's
- * readings depend on its text alone (its shape is made from the same characters). Kept across
- * documents, up to {@link LINE_CACHE} lines, then started afresh; the results are the same
- * with or without it.
- */
-const lineReadings = new Map<string, readonly LineReading[]>();
-/** How many distinct banner-like lines {@link lineReadings} keeps. */
-const LINE_CACHE = 16384;
-
-/** {@link readLine} on a whole banner-like line, read once per distinct text (see {@link lineReadings}). */
-function readBannerLine(text: string, start: number, end: number, shape: LineShape): VocabularyMatch[] {
-  const key = text.slice(start, end);
-  let readings = lineReadings.get(key);
-  if (!readings) {
-    readings = readLine(text, start, end, shape, true).map(({ line: _, ...m }) => ({ ...m, start: m.start - start, end: m.end - start }));
-    if (lineReadings.size >= LINE_CACHE) lineReadings.clear();
-    lineReadings.set(key, readings);
-  }
-  const out: VocabularyMatch[] = [];
-  for (const m of readings) out.push({ ...m, start: m.start + start, end: m.end + start, line: shape });
-  return out;
-}
-
 /** Per-token facts of the line being read (reused buffers, grown as needed). */
 let scratch = { length: new Int32Array(256), mask: new Int32Array(256), joins: new Uint8Array(256) };
 
@@ -760,7 +732,7 @@ export function findVocabulary(context: ScanContext): VocabularyMatch[] {
         block = undefined;
         continue;
       }
-      for (const m of readBannerLine(text, start, end, shape)) out.push(m);
+      for (const m of readLine(text, start, end, shape, true)) out.push(m);
       readUpTo[n] = end;
       // Only a block holding a word of a spelling of several words may read across its lines
       // (asked only until one line of the block says yes).
