@@ -292,6 +292,9 @@ export async function visitInputs(
     workers = analyzeOnWorkers(files, io.workerUrl, jobs, options, (i, result) => {
       progress.tick(files[i] as string);
       byFile.get(files[i] as string)?.resolve(result);
+    }).catch((error: unknown) => {
+      // Should the thread pool itself fail, every input still waiting gets that as its error (a result already given stays).
+      for (const [file, waiting] of byFile) waiting.resolve(crashed(file, error instanceof Error ? error : new Error(String(error))));
     });
   }
   // In this thread, the next few inputs are read while one is analyzed (analysis itself is

@@ -53,14 +53,16 @@ function measure(args) {
   const last = r.stderr.trim().split('\n').pop() ?? '';
   const [seconds, kb] = last.split(' ').map(Number);
   rmSync(out, { force: true });
-  return { code: r.status, seconds, rssMB: kb / 1024, note: r.stderr.trim().split('\n').slice(-2, -1)[0] ?? '' };
+  const said = r.stderr.split('\n').filter((l) => l.startsWith('redaction-audit:'));
+  return { code: r.status, seconds, rssMB: kb / 1024, note: said.pop()?.slice(0, 160) ?? '' };
 }
 
 if (!existsSync(TIME)) {
   console.log('\nCLI memory: /usr/bin/time is not installed, so no peak RSS (apt-get install time)');
 } else {
   console.log(`\nCLI peak memory (whole command, /usr/bin/time; target < 300 MB):`);
-  const row = (what, mb, m) => console.log(`  ${what.padEnd(46)} ${String(Math.round(m.rssMB)).padStart(5)} MB  ${f1(m.seconds).padStart(6)} s  ${f1(mb / m.seconds).padStart(5)} MB/s  exit ${m.code}${m.code === 0 || m.code === 1 ? '' : `  (${m.note})`}`);
+  // Exit 2 is a refusal or a failure: no throughput then, the reason instead.
+  const row = (what, mb, m) => console.log(`  ${what.padEnd(46)} ${String(Math.round(m.rssMB)).padStart(5)} MB  ${f1(m.seconds).padStart(6)} s  ${m.code === 0 || m.code === 1 ? `${f1(mb / m.seconds).padStart(5)} MB/s  exit ${m.code}` : `exit ${m.code}: ${m.note}`}`);
   row(`scan -f json, one ${f1(largeBytes / 1e9)} GB file`, largeBytes / 1e6, measure(['scan', '-f', 'json', large]));
   row(`check, one ${f1(largeBytes / 1e9)} GB file`, largeBytes / 1e6, measure(['check', large]));
   row(`scan -f json, ${documents.length.toLocaleString('en-US')} files (${f1(bytes.length / 1e6)} MB)`, bytes.length / 1e6, measure(['scan', '-f', 'json', folder]));
