@@ -102,6 +102,7 @@ export { formatText } from './report/formatters/format-text.js';
 export type { FormatTextOptions, ReportView } from './report/formatters/format-text.js';
 export { formatJson } from './report/formatters/format-json.js';
 export type { FormatJsonOptions } from './report/formatters/format-json.js';
+export { formatJsonl } from './report/formatters/format-jsonl.js';
 export { formatMarkdown, escapeCell } from './report/formatters/format-markdown.js';
 export type { FormatMarkdownOptions } from './report/formatters/format-markdown.js';
 export { formatSarif, SARIF_SCHEMA_URI, FINGERPRINT_KEY } from './report/formatters/format-sarif.js';

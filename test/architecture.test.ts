@@ -187,6 +187,7 @@ describe('architecture', () => {
         "formatCsv",
         "formatGithub",
         "formatJson",
+        "formatJsonl",
         "formatMarkdown",
         "formatReport",
         "formatRuleSetIssue",

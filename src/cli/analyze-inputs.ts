@@ -10,6 +10,7 @@ import { readDocumentBytes } from '../node/read-document-bytes.js';
 import type { ReadBytesResult } from '../node/read-file-bytes.js';
 import { isPdf } from '../pdf/is-pdf.js';
 import type { ReportInput } from '../report/create-report.js';
+import { listWithholdings } from '../report/summarize.js';
 import { escapeText } from '../report/formatters/format-text.js';
 import { compileRuleSet, type RuleSetData } from '../rules/compile-rule-set.js';
 import { checkRegistry } from '../rules/parse-rule-set.js';
@@ -43,10 +44,19 @@ export interface AnalyzeInputsOptions {
   stdinFilename?: string;
   /** Quote the text under redaction boxes of PDFs in findings (`--show-hidden-text`). */
   showHiddenText?: boolean;
+  /**
+   * Hand files to be streamed back unread, as `{ ok: 'stream', source }`, for the caller to
+   * stream in input order and write as it goes (`scan`): their records are then never all in
+   * memory. Such files are analyzed in the main thread, never sent to a worker.
+   */
+  deferStreamed?: boolean;
 }
 
 /** What one input gave: its analysis, or why there is none. */
 export type InputResult = { ok: true; document: ReportInput } | { ok: false; error: InputFailure };
+
+/** What {@link visitInputs} hands over: a result, or (with `deferStreamed`) a file for the caller to stream. */
+export type VisitedInput = InputResult | { ok: 'stream'; source: string };
 
 /** The options a worker thread needs to analyze inputs as the main thread would: the rule sets themselves (as data), never where to read them. */
 export interface WorkerOptions {
@@ -65,7 +75,24 @@ function givenDates(options: { documentDate?: string; reviewDate?: string }): { 
   };
 }
 
-async function streamDocument(source: string): Promise<InputResult> {
+/** True when `source` is a file to stream (no findings asked for, and at least the threshold in size). */
+async function shouldStream(source: string, options: AnalyzeInputsOptions): Promise<boolean> {
+  if (source === '-' || options.ruleSets.length > 0) return false;
+  const info = await stat(source).catch(() => undefined);
+  return info?.isFile() === true && info.size >= (options.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES);
+}
+
+/**
+ * Scans a file as a stream and keeps its records, pages and dates (not its text); a PDF is
+ * read as a PDF. For the callers that need the whole document at once.
+ */
+export async function streamDocument(source: string, options: AnalyzeInputsOptions): Promise<InputResult> {
+  const streamed = await collectStream(source);
+  if (!streamed.ok && streamed.error.code === 'pdf') return await analyzePdfInput(source, options);
+  return streamed;
+}
+
+async function collectStream(source: string): Promise<InputResult> {
   const records: MarkerRecord[] = [];
   const pages: Page[] = [];
   const dates: DateMention[] = [];
@@ -97,14 +124,7 @@ function stdinBytes(bytes: Uint8Array, label: string): ReadBytesResult {
  */
 export async function analyzeSource(source: string, options: AnalyzeInputsOptions, stdin?: Uint8Array): Promise<InputResult> {
   try {
-    if (source !== '-' && options.ruleSets.length === 0) {
-      const info = await stat(source).catch(() => undefined);
-      if (info?.isFile() && info.size >= (options.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES)) {
-        const streamed = await streamDocument(source);
-        if (!streamed.ok && streamed.error.code === 'pdf') return await analyzePdfInput(source, options);
-        return streamed;
-      }
-    }
+    if (await shouldStream(source, options)) return await streamDocument(source, options);
     const label = source === '-' ? (options.stdinFilename ?? '-') : source;
     // The bytes come through the input layer once; a PDF goes to pdf.js with them, anything else is decoded as text.
     const read = source === '-' ? stdinBytes(stdin ?? new Uint8Array(0), label) : await readDocumentBytes(source);
@@ -117,7 +137,8 @@ export async function analyzeSource(source: string, options: AnalyzeInputsOption
       ruleSets: options.ruleSets,
       ...givenDates(options),
     });
-    return { ok: true, document: { ...result, text: input.text } };
+    // The withholdings are made here, where the text is, so the text never travels (from a worker thread) nor stays.
+    return { ok: true, document: { ...result, withholdings: listWithholdings({ ...result, text: input.text }) } };
   } catch (error) {
     return { ok: false, error: { source, code: 'analyze-failed', reason: error instanceof Error ? error.message : String(error) } };
   }
@@ -146,8 +167,9 @@ function crashed(source: string, error: Error): InputResult {
 }
 
 /**
- * Analyzes `sources` on up to `jobs` worker threads; results come back in input order,
- * whatever order the threads finish in. The threads are sent the rule sets as data. A thread
+ * Analyzes `sources` on up to `jobs` worker threads; each input's result is handed to
+ * `deliver` as its thread sends it back, whatever order the threads finish in (the caller puts
+ * them in input order). The threads are sent the rule sets as data. A thread
  * that dies (out of memory) takes no result with it: the inputs it held are analyzed again,
  * each alone on a fresh thread, so only an input that kills a thread by itself is lost, as its
  * own `out-of-memory` error. Nothing is retried in the main thread, whose death would lose
@@ -158,15 +180,19 @@ async function analyzeOnWorkers(
   workerUrl: URL,
   jobs: number,
   options: AnalyzeInputsOptions,
-  onDone: (index: number) => void,
-): Promise<InputResult[]> {
+  deliver: (index: number, result: InputResult) => void,
+): Promise<void> {
   const workerData: WorkerOptions = {
     ruleSets: options.ruleSets.map(({ name, source, definitions, tests }) => ({ name, source, definitions: [...definitions], tests })),
     ...givenDates(options),
     ...(options.showHiddenText ? { showHiddenText: true } : {}),
     ...(options.streamThresholdBytes !== undefined ? { streamThresholdBytes: options.streamThresholdBytes } : {}),
   };
-  const results: InputResult[] = new Array(sources.length);
+  const delivered = new Uint8Array(sources.length);
+  const settle = (index: number, result: InputResult): void => {
+    delivered[index] = 1;
+    deliver(index, result);
+  };
   const queue = sources.map((_, i) => i);
   const suspects: number[] = [];
   /** One thread's life: take inputs until there are none (or it dies). Alone: one input at a time, from the suspects. */
@@ -180,10 +206,7 @@ async function analyzeOnWorkers(
         finished = true;
         for (const i of inFlight) {
           if (!alone) suspects.push(i);
-          else {
-            results[i] = crashed(sources[i] as string, death ?? new Error('the thread exited'));
-            onDone(i);
-          }
+          else settle(i, crashed(sources[i] as string, death ?? new Error('the thread exited')));
         }
         void worker.terminate().finally(() => resolve());
       };
@@ -200,8 +223,7 @@ async function analyzeOnWorkers(
         // A result can arrive after the thread's error event; by then its inputs are queued to be analyzed again.
         if (finished) return;
         inFlight.delete(message.index);
-        results[message.index] = message.result;
-        onDone(message.index);
+        settle(message.index, message.result);
         give();
       });
       worker.on('error', (error) => finish(error));
@@ -217,18 +239,90 @@ async function analyzeOnWorkers(
   };
   await Promise.all(Array.from({ length: Math.min(jobs, suspects.length) }, isolate));
   // Every input has its result by now; should one not, it is an error, never a retry in this thread.
-  for (let i = 0; i < sources.length; i++) results[i] ??= crashed(sources[i] as string, new Error('no result came back from the worker threads'));
-  return results;
+  for (let i = 0; i < sources.length; i++) if (delivered[i] === 0) settle(i, crashed(sources[i] as string, new Error('no result came back from the worker threads')));
+}
+
+/** A result to come, resolved from outside (by a worker thread's message). */
+interface Pending {
+  promise: Promise<InputResult>;
+  resolve(result: InputResult): void;
+}
+
+function pending(): Pending {
+  let resolve!: (result: InputResult) => void;
+  const promise = new Promise<InputResult>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
 }
 
 /**
- * Reads and analyzes every input. With `io.workerUrl` set (the installed CLI) and two files or
- * more, the files are analyzed on worker threads, `output.jobs` of them at most and never more
- * than the cores (one thread for `--jobs 1`: a file that exhausts memory then loses only its own
- * result, whatever `--jobs` says); otherwise, and for standard input, in this thread. An input
- * that cannot be read, or whose analysis throws, goes to `errors` with its reason; the run goes
- * on with the others, so every input ends up in exactly one of `documents` and `errors`, in
- * input order however many threads ran.
+ * Reads and analyzes every input and hands each result to `visit` as soon as it and every
+ * input before it are done, in input order however many threads ran; nothing is kept once
+ * `visit` has returned, so memory follows the largest input, not the corpus. With
+ * `io.workerUrl` set (the installed CLI) and two files or more, the files are analyzed on
+ * worker threads, `output.jobs` of them at most and never more than the cores (one thread for
+ * `--jobs 1`: a file that exhausts memory then loses only its own result, whatever `--jobs`
+ * says); otherwise, and for standard input, in this thread. An input that cannot be read, or
+ * whose analysis throws, comes as a failure with its reason; the run goes on with the others,
+ * so every input is visited exactly once.
+ */
+export async function visitInputs(
+  paths: readonly string[],
+  options: AnalyzeInputsOptions,
+  output: OutputOptions,
+  io: CliIo,
+  visit: (result: VisitedInput) => void | Promise<void>,
+): Promise<void> {
+  const { items, duplicates } = await expandInputs(paths);
+  if (!output.quiet) for (const d of duplicates) io.stderr(`redaction-audit: note: ${escapeText(`${d.source} is the same file as ${d.sameAs}`)}; analyzed once\n`);
+  const progress = createProgress(items.length, output, io);
+  const deferred = new Set<string>();
+  if (options.deferStreamed) {
+    for (const item of items) if (typeof item === 'string' && (await shouldStream(item, options))) deferred.add(item);
+  }
+  const files = items.filter((item): item is string => typeof item === 'string' && item !== '-' && !deferred.has(item));
+  // More threads than cores only cost memory (~35 MB each) and switching.
+  const jobs = Math.max(1, Math.min(output.jobs ?? 1, availableParallelism()));
+  // Results of the worker threads, by file, until this thread takes them (then forgotten).
+  const byFile = new Map<string, Pending>();
+  let workers: Promise<void> | undefined;
+  if (io.workerUrl && files.length > 1) {
+    for (const file of files) byFile.set(file, pending());
+    workers = analyzeOnWorkers(files, io.workerUrl, jobs, options, (i, result) => {
+      progress.tick(files[i] as string);
+      byFile.get(files[i] as string)?.resolve(result);
+    }).catch((error: unknown) => {
+      // Should the thread pool itself fail, every input still waiting gets that as its error (a result already given stays).
+      for (const [file, waiting] of byFile) waiting.resolve(crashed(file, error instanceof Error ? error : new Error(String(error))));
+    });
+  }
+  // In this thread, the next few inputs are read while one is analyzed (analysis itself is
+  // synchronous, so only the reading overlaps); results are taken in input order.
+  const start = (item: (typeof items)[number]): Promise<VisitedInput> => {
+    if (typeof item !== 'string') return Promise.resolve({ ok: false, error: { source: item.source, code: item.code, reason: item.reason } });
+    if (deferred.has(item)) return Promise.resolve({ ok: 'stream', source: item });
+    const fromWorker = byFile.get(item);
+    if (fromWorker) return fromWorker.promise;
+    return item === '-' ? io.stdin().then((bytes) => analyzeSource(item, options, bytes)) : analyzeSource(item, options);
+  };
+  const ahead: Array<Promise<VisitedInput>> = [];
+  for (let i = 0; i < items.length; i++) {
+    while (ahead.length < READ_AHEAD && i + ahead.length < items.length) ahead.push(start(items[i + ahead.length] as (typeof items)[number]));
+    const result = await (ahead.shift() as Promise<VisitedInput>);
+    const item = items[i] as (typeof items)[number];
+    if (typeof item === 'string' && byFile.has(item)) byFile.delete(item);
+    else progress.tick(item === '-' ? (options.stdinFilename ?? '-') : typeof item === 'string' ? item : item.source);
+    await visit(result);
+  }
+  await workers;
+  progress.done();
+}
+
+/**
+ * Reads and analyzes every input, as {@link visitInputs} does, and keeps every result: each
+ * input ends up in exactly one of `documents` and `errors`, in input order. For the commands
+ * whose output needs the whole run at once (`check`, `summary`).
  */
 export async function analyzeInputs(
   paths: readonly string[],
@@ -236,36 +330,12 @@ export async function analyzeInputs(
   output: OutputOptions,
   io: CliIo,
 ): Promise<{ documents: ReportInput[]; errors: InputFailure[] }> {
-  const { items, duplicates } = await expandInputs(paths);
-  if (!output.quiet) for (const d of duplicates) io.stderr(`redaction-audit: note: ${escapeText(`${d.source} is the same file as ${d.sameAs}`)}; analyzed once\n`);
-  const progress = createProgress(items.length, output, io);
-  const files = items.filter((item): item is string => typeof item === 'string' && item !== '-');
-  // More threads than cores only cost memory (~35 MB each) and switching.
-  const jobs = Math.max(1, Math.min(output.jobs ?? 1, availableParallelism()));
-  const byFile = new Map<string, InputResult>();
-  if (io.workerUrl && files.length > 1) {
-    const results = await analyzeOnWorkers(files, io.workerUrl, jobs, options, (i) => progress.tick(files[i] as string));
-    files.forEach((file, i) => byFile.set(file, results[i] as InputResult));
-  }
-  // In this thread, the next few inputs are read while one is analyzed (analysis itself is
-  // synchronous, so only the reading overlaps); results are taken in input order.
-  const start = (item: (typeof items)[number]): Promise<InputResult> => {
-    if (typeof item !== 'string') return Promise.resolve({ ok: false, error: { source: item.source, code: item.code, reason: item.reason } });
-    const done = byFile.get(item);
-    if (done) return Promise.resolve(done);
-    return item === '-' ? io.stdin().then((bytes) => analyzeSource(item, options, bytes)) : analyzeSource(item, options);
-  };
   const documents: ReportInput[] = [];
   const errors: InputFailure[] = [];
-  const ahead: Array<Promise<InputResult>> = [];
-  for (let i = 0; i < items.length; i++) {
-    while (ahead.length < READ_AHEAD && i + ahead.length < items.length) ahead.push(start(items[i + ahead.length] as (typeof items)[number]));
-    const result = await (ahead.shift() as Promise<InputResult>);
-    const item = items[i] as (typeof items)[number];
-    if (!(typeof item === 'string' && byFile.has(item))) progress.tick(item === '-' ? (options.stdinFilename ?? '-') : typeof item === 'string' ? item : item.source);
+  await visitInputs(paths, options, output, io, async (visited) => {
+    const result = visited.ok === 'stream' ? await streamDocument(visited.source, options) : visited;
     if (result.ok) documents.push(result.document);
     else errors.push(result.error);
-  }
-  progress.done();
+  });
   return { documents, errors };
 }

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, realpath, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { listDocuments } from '../node.js';
@@ -83,6 +83,78 @@ export async function writeOutput(text: string, options: OutputOptions, io: CliI
   if (!(await writeTextFile(options.output, text, 'the output', io))) return false;
   if (!options.quiet) io.stderr(`redaction-audit: wrote ${escapeText(options.output)}\n`);
   return true;
+}
+
+/** Where a streamed report goes, piece by piece: `--output` or stdout. */
+export interface OutputSink {
+  write(text: string): Promise<void>;
+  /** Flushes and closes; false (said on standard error) when the file could not be written. */
+  close(): Promise<boolean>;
+}
+
+/** Pieces written to a file are gathered up to this many UTF-16 code units before each write. */
+const SINK_BUFFER = 1 << 16;
+
+/**
+ * Opens the output of a report written as it is made (`scan`): `--output` (creating its
+ * directory; says "wrote" on close unless quiet) or stdout. Says why not on standard error and
+ * returns `undefined` when the file cannot be created.
+ */
+export async function openOutput(options: OutputOptions, io: CliIo): Promise<OutputSink | undefined> {
+  if (options.output === undefined) {
+    return {
+      write: (text) => {
+        io.stdout(text);
+        return Promise.resolve();
+      },
+      close: () => Promise.resolve(true),
+    };
+  }
+  const path = options.output;
+  const fail = (error: unknown): false => {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EEXIST' || code === 'ENOTDIR' ? 'a part of the path is not a directory' : failureFromError(path, error).reason;
+    io.stderr(`redaction-audit: ${escapeText(`${path}: cannot write the output: ${reason}`)}\n`);
+    return false;
+  };
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    handle = await open(path, 'w');
+  } catch (error) {
+    fail(error);
+    return undefined;
+  }
+  let pending: string[] = [];
+  let size = 0;
+  let failed: unknown;
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0 || failed !== undefined) return;
+    const text = pending.join('');
+    pending = [];
+    size = 0;
+    try {
+      await handle.write(text);
+    } catch (error) {
+      failed = error;
+    }
+  };
+  return {
+    write: async (text) => {
+      pending.push(text);
+      size += text.length;
+      if (size >= SINK_BUFFER) await flush();
+    },
+    close: async () => {
+      await flush();
+      await handle.close().catch((error: unknown) => {
+        failed ??= error;
+      });
+      if (failed !== undefined) return fail(failed);
+      if (!options.quiet) io.stderr(`redaction-audit: wrote ${escapeText(path)}\n`);
+      return true;
+    },
+  };
 }
 
 /** Runs over this many files show a progress bar (when stderr is a terminal). */

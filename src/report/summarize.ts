@@ -22,11 +22,15 @@ import type {
 /**
  * One document to summarize: what {@link analyze} returns plus the text it was given (the text
  * gives each withholding its context). A document scanned as a stream has no text kept: leave
- * `text` out, and its withholdings have no context.
+ * `text` out, and its withholdings have no context. Where the text is not at hand but was
+ * (a worker thread's result), give the document's `withholdings` as {@link listWithholdings}
+ * made them from it instead.
  */
 export interface SummaryInput {
   source: string | null;
   text?: string;
+  /** The document's withholding index, made beforehand by {@link listWithholdings}; when given, `text` is not read. */
+  withholdings?: readonly Withholding[];
   records: readonly MarkerRecord[];
   pages: readonly Page[];
   assessment: Assessment;
@@ -155,9 +159,17 @@ function tallyRedactions(rows: readonly Withholding[]): RedactionTally {
   return { total: placeholders.length, withCode, withoutCode: placeholders.length - withCode };
 }
 
+/**
+ * The withholding index of one document, in document order, as {@link summarize} lists it:
+ * made where the text is (a worker thread), so the text need not travel with the document.
+ */
+export function listWithholdings(doc: SummaryInput): Withholding[] {
+  return withholdingsOf(doc, doc.records.filter(isCounted));
+}
+
 function summarizeDocument(doc: SummaryInput): { summary: DocumentSummary; rows: Withholding[]; counted: MarkerRecord[]; byKey: Map<string, MarkerRecord[]> } {
   const counted = doc.records.filter(isCounted);
-  const rows = withholdingsOf(doc, counted);
+  const rows = doc.withholdings ? [...doc.withholdings] : withholdingsOf(doc, counted);
   const byKey = groupBy(counted, (r) => r.key);
   const codes: DocumentCodeCount[] = [...byKey.values()]
     .map((group) => {

@@ -79,6 +79,28 @@ export function shapeLine(text: string, start: number, end: number): LineShape {
   };
 }
 
+/**
+ * True when the line `[start, end)` is prose as {@link shapeLine} decides it (four or more
+ * lower-case words in its first {@link SHAPE_READ} code units), reading only as far as it takes
+ * to know: most lines of a document are prose, and a prose line is never banner-like.
+ */
+export function isProseLine(text: string, start: number, end: number): boolean {
+  const stop = Math.min(end, start + SHAPE_READ);
+  let lowerWords = 0;
+  let lowerRun = 0;
+  for (let i = start; i <= stop; i++) {
+    const c = i < stop ? text.charCodeAt(i) : 32;
+    const up = isUpper(c);
+    const low = isLower(c);
+    if (up || low) lowerRun = low && lowerRun >= 0 ? lowerRun + 1 : -1;
+    else {
+      if (lowerRun >= 3 && ++lowerWords >= 4) return true;
+      lowerRun = 0;
+    }
+  }
+  return false;
+}
+
 /** The shape of the line holding `offset` (memoized per line). */
 export function lineShapeAt(context: ScanContext, offset: number): LineShape {
   const { locator, text } = context;

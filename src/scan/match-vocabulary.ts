@@ -1,6 +1,6 @@
 import type { OcrCorrection } from '../core/vocabulary.js';
 import { registerTrigger } from './gated-pattern.js';
-import { shapeLine, SHAPE_READ, type LineShape } from './line-shape.js';
+import { isProseLine, shapeLine, SHAPE_READ, type LineShape } from './line-shape.js';
 import { isConfusable, OcrAligner, ocrDistance } from './ocr.js';
 import type { ScanContext } from './scan-context.js';
 import { trigger } from './trigger-automaton.js';
@@ -287,14 +287,28 @@ function tokenize(text: string, start: number, end: number): Tokens {
       continue;
     }
     let j = i + 1;
+    // Whether the token holds digits and other characters both: only then may it be cut.
+    let digits = isDigitCode(c) ? 1 : 0;
+    let others = 1 - digits;
     for (; j < end; j++) {
       const d = text.charCodeAt(j);
-      if (isLetterCode(d) || isDigitCode(d) || isOcrLetter(d)) continue;
+      if (isDigitCode(d)) {
+        digits = 1;
+        continue;
+      }
+      if (isLetterCode(d) || isOcrLetter(d)) {
+        others = 1;
+        continue;
+      }
       // A bar or exclamation mark between letters is an OCR'd I or l ("WN|NTEL").
-      if ((d === 0x7c || d === 0x21) && j + 1 < end && isLetterCode(text.charCodeAt(j + 1)) && isLetterCode(text.charCodeAt(j - 1))) continue;
+      if ((d === 0x7c || d === 0x21) && j + 1 < end && isLetterCode(text.charCodeAt(j + 1)) && isLetterCode(text.charCodeAt(j - 1))) {
+        others = 1;
+        continue;
+      }
       break;
     }
-    pushSplit(tokens, text, i, j);
+    if (digits === 1 && others === 1) pushSplit(tokens, text, i, j);
+    else addToken(tokens, i, j);
     i = j;
   }
   return tokens;
@@ -458,6 +472,14 @@ function explainedByWord(term: Term, joined: string, cost: number): 'word' | 'ti
   return undefined;
 }
 
+/** Per-token facts of the line being read (reused buffers, grown as needed). */
+let scratch = { length: new Int32Array(256), mask: new Int32Array(256), joins: new Uint8Array(256) };
+
+function lineScratch(n: number): typeof scratch {
+  if (scratch.length.length < n) scratch = { length: new Int32Array(2 * n), mask: new Int32Array(2 * n), joins: new Uint8Array(2 * n) };
+  return scratch;
+}
+
 /** Reads one line (or the clipped window of a long one) and returns its readings, best first where they overlap. */
 function readLine(text: string, from: number, to: number, shape: LineShape, bannerLike: boolean, acrossLines = false): VocabularyMatch[] {
   const { trie, trieEnds, masks } = getIndex();
@@ -470,6 +492,16 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
   // stands where banners stand: it may stray one edit further.
   let substantive = 0;
   for (let k = 0; k < n; k++) if ((ends[k] as number) - (starts[k] as number) >= 3) substantive++;
+  // Each token's length and letter classes, and whether it joins the one before on this line,
+  // worked out once for the line, not once per spelling tried.
+  const { length: tokenLength, mask: tokenMask, joins } = lineScratch(n);
+  if (bannerLike && !acrossLines) {
+    for (let k = 0; k < n; k++) {
+      tokenLength[k] = (ends[k] as number) - (starts[k] as number);
+      tokenMask[k] = classMask(text, starts[k] as number, ends[k] as number);
+      joins[k] = k > 0 && joinable(text, ends[k - 1] as number, starts[k] as number) === 1 ? 1 : 0;
+    }
+  }
   const lone = bannerLike && substantive === 1 ? 2 : 0;
   for (let i = 0; i < n; i++) {
     const c0 = text.charCodeAt(starts[i] as number);
@@ -519,19 +551,27 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
     // poolFor), measured in one pass per spelling as the window grows.
     const [w0, w1, w2] = firstThree(text, tokens, i);
     const pool = poolFor(w0, w1, w2);
-    const headLength = (ends[i] as number) - (starts[i] as number);
+    const headLength = tokenLength[i] as number;
+    // The most letters a window from here can hold: its tokens joined on this line, up to the
+    // window's limit. A spelling longer than that by more than its budget reads as nothing.
+    let longest = 0;
+    for (let j = i; j < n && j < i + MAX_WINDOW_TOKENS; j++) {
+      if (j > i && joins[j] !== 1) break;
+      longest += tokenLength[j] as number;
+    }
     for (const term of pool) {
       const m = term.letters.length;
       const budget = term.budget + (m >= 6 ? lone : 0);
       // A window only grows: a first token already too long for the spelling reads as nothing.
       if (headLength - m > budget) continue;
+      if (m - longest > budget) continue;
       // Every letter class the tokens within reach lack costs a whole edit: too many, no reading.
       let reach = 0;
       let mask = 0;
       for (let j = i; j < n && reach <= m + budget; j++) {
-        if (j > i && joinable(text, ends[j - 1] as number, starts[j] as number) !== 1) break;
-        mask |= classMask(text, starts[j] as number, ends[j] as number);
-        reach += (ends[j] as number) - (starts[j] as number);
+        if (j > i && joins[j] !== 1) break;
+        mask |= tokenMask[j] as number;
+        reach += tokenLength[j] as number;
       }
       if (2 * popcount((masks.get(term) as number) & ~mask) > budget) continue;
       aligner.reset(term.letters, budget);
@@ -668,7 +708,8 @@ export function findVocabulary(context: ScanContext): VocabularyMatch[] {
   return context.memo('vocabulary', () => {
     const { text, locator } = context;
     const out: VocabularyMatch[] = [];
-    const readUpTo = new Map<number, number>(); // line → offset read so far
+    // Line → offset read so far (-1: none yet).
+    const readUpTo = new Int32Array(locator.lineCount + 2).fill(-1);
     // A block of banner-like lines (at most one blank line apart) is also read across its line
     // breaks, for stamps whose words stand on several lines; such readings are kept where no
     // reading of a single line stands.
@@ -684,30 +725,31 @@ export function findVocabulary(context: ScanContext): VocabularyMatch[] {
     for (let n = 1; n <= locator.lineCount; n++) {
       const { start, end } = locator.lineRange(n);
       if (end === start) continue;
-      const shape = end - start > SHAPE_READ ? undefined : shapeLine(text, start, end);
+      // Prose is never banner-like: most lines are told so after a few words, unshaped.
+      const shape = end - start > SHAPE_READ || isProseLine(text, start, end) ? undefined : shapeLine(text, start, end);
       if (!shape || !isBannerLike(shape)) {
         readBlock();
         block = undefined;
         continue;
       }
       for (const m of readLine(text, start, end, shape, true)) out.push(m);
-      readUpTo.set(n, end);
-      // Only a block holding a word of a spelling of several words may read across its lines.
-      const joins = holdsSpellingWord(text, start, end);
+      readUpTo[n] = end;
+      // Only a block holding a word of a spelling of several words may read across its lines
+      // (asked only until one line of the block says yes).
       if (block && start - block.end <= 2) {
         block.end = end;
         block.lines++;
-        block.joins ||= joins;
+        if (!block.joins) block.joins = holdsSpellingWord(text, start, end);
       } else {
         readBlock();
-        block = { start, end, lines: 1, shape, joins };
+        block = { start, end, lines: 1, shape, joins: holdsSpellingWord(text, start, end) };
       }
     }
     readBlock();
     for (const at of context.triggers(VOCABULARY_TRIGGER)) {
       const n = locator.lineOf(at);
       const window = context.lineAt(at);
-      const from = Math.max(window.start, readUpTo.get(n) ?? window.start);
+      const from = Math.max(window.start, (readUpTo[n] as number) >= 0 ? (readUpTo[n] as number) : window.start);
       if (from >= window.end) continue;
       // Start at a token boundary: back up over the letters of a token cut by the window.
       let s = from;
@@ -721,7 +763,7 @@ export function findVocabulary(context: ScanContext): VocabularyMatch[] {
       const opensWithLevel = shape.caps && found.some((m) => m.term.family === 'classification' && text.slice(line.start, m.start).replace(/[\s#*_>|`'"!.,:;\-[\](){}~]/g, '').length === 0);
       if (!shape.prose && found.length > 0 && (opensWithLevel || markingShare(found, shape) >= 0.5)) found = readLine(text, s, window.end, shape, true);
       for (const m of found) out.push(m);
-      readUpTo.set(n, window.end);
+      readUpTo[n] = window.end;
     }
     out.sort((a, b) => a.start - b.start || a.end - b.end);
     return dropCrossLineOverlaps(out);

@@ -129,8 +129,12 @@ for (let k = 0; k < PAIR_CODES.length; k += 3) {
   SPLIT_B[letter + 65] = b - 65;
 }
 
+/** How many words' letter indices an {@link OcrAligner} keeps. */
+const WORD_CACHE = 4096;
+
 export class OcrAligner {
   private word = new Int32Array(0);
+  private codes = new Map<string, Int32Array<ArrayBuffer>>();
   private m = 0;
   private band = 0;
   // Rows i-2, i-1 and i of the table; rotated by each push.
@@ -153,8 +157,15 @@ export class OcrAligner {
     // An offset of k from the diagonal costs at least k half edits (a letter pair shifts by one
     // for half an edit): cells farther off than the bound cannot lead to a reading within it.
     this.band = bound;
-    if (this.word.length < m) this.word = new Int32Array(m);
-    for (let j = 0; j < m; j++) this.word[j] = word.charCodeAt(j) - 65;
+    // The letters as indices, made once per word: the same spellings are measured again and again.
+    let codes = this.codes.get(word);
+    if (!codes) {
+      codes = new Int32Array(m);
+      for (let j = 0; j < m; j++) codes[j] = word.charCodeAt(j) - 65;
+      if (this.codes.size >= WORD_CACHE) this.codes.clear();
+      this.codes.set(word, codes);
+    }
+    this.word = codes;
     if (this.back.length < m + 3) {
       this.back = new Int32Array(m + 3);
       this.prev = new Int32Array(m + 3);

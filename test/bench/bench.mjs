@@ -12,7 +12,10 @@ import { gunzipSync } from 'node:zlib';
 const ROOT = join(import.meta.dirname, '..', '..');
 const BENCH = join(ROOT, '..', 'shared', 'corpus', 'bench');
 const CHILD = join(import.meta.dirname, 'bench-child.mjs');
-const PATTERNS = join(import.meta.dirname, 'patterns.txt');
+// The fixed anchor the project's speed is compared with (../shared/corpus/bench/README.md);
+// the project's own 39 patterns where the corpus folder has no anchor file.
+const ANCHOR = join(BENCH, 'rg-patterns.txt');
+const PATTERNS = existsSync(ANCHOR) ? ANCHOR : join(import.meta.dirname, 'patterns.txt');
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const STREAM_CHARS = Number(process.env.BENCH_STREAM_CHARS ?? 1e9);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -68,8 +71,8 @@ for (const r of [scanResult, analyzeResult]) {
 }
 console.log(`  (${scanResult.documents.toLocaleString('en-US')} documents, ${scanResult.records.toLocaleString('en-US')} records; runs ${scanResult.runsMs.join(', ')} ms for scan)`);
 if (rg) {
-  console.log(`  ${'ripgrep'.padEnd(22)} ${f1(rg.mbPerSec).padStart(7)}   (${rg.version}, --no-unicode, ${readFileSync(PATTERNS, 'utf8').trim().split('\n').length} patterns in test/bench/patterns.txt, ${rg.matches.toLocaleString('en-US')} matches)`);
-  console.log(`\n  scan / ripgrep throughput: ${(scanResult.mbPerSec / rg.mbPerSec).toFixed(3)} (target 1/3 = 0.333)`);
+  console.log(`  ${'ripgrep'.padEnd(22)} ${f1(rg.mbPerSec).padStart(7)}   (${rg.version}, --no-unicode, ${readFileSync(PATTERNS, 'utf8').trim().split('\n').length} patterns in ${PATTERNS === ANCHOR ? '../shared/corpus/bench/rg-patterns.txt, the anchor' : 'test/bench/patterns.txt'}, ${rg.matches.toLocaleString('en-US')} matches)`);
+  console.log(`\n  scan / ripgrep throughput: ${(scanResult.mbPerSec / rg.mbPerSec).toFixed(3)} (target 0.4)`);
 } else {
   console.log('\n  ripgrep: not installed, so no ratio (install it with `apt-get install ripgrep`)');
 }
@@ -136,6 +139,11 @@ if (cores > 1) {
   const parallel = await shares(cores);
   console.log(`  for scale: ${cores} independent processes, each scanning a share, run ${(serial / parallel).toFixed(2)}× faster than one (the most threads can give on this machine)`);
 }
+// The CLI's peak memory on a large file and on many files, and what worker threads send back.
+const cli = spawnSync(process.execPath, [join(import.meta.dirname, 'bench-cli.mjs'), corpusPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+if (cli.status !== 0) throw new Error('bench-cli failed');
+process.stdout.write(cli.stdout);
+
 rmSync(work, { recursive: true, force: true });
 
 // Pages per second of PDF extraction, on a 500-page PDF generated for the purpose.

@@ -1,3 +1,4 @@
+import type { MarkerRecord, Page } from '../../normalize/marker-record.js';
 import type { Report } from '../report.js';
 import type { ReportView } from './format-text.js';
 
@@ -13,7 +14,7 @@ export interface FormatJsonOptions {
 }
 
 /** Copies a JSON value with the keys of every object in code-unit order, so output is byte-stable. */
-function sortKeys(value: unknown): unknown {
+export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -38,4 +39,42 @@ export function formatJson(report: Report, options: FormatJsonOptions = {}): str
     value = { tool: report.tool, documents: report.documents.map((d) => ({ source: d.source, records: d.records, pages: d.pages })), errors: report.errors };
   }
   return `${JSON.stringify(sortKeys(value), null, options.indent ?? 2)}\n`;
+}
+
+/** `value` as {@link formatJson} writes it (keys sorted, two spaces) when it stands `depth` levels deep. */
+function nested(value: unknown, depth: number): string {
+  return `${'  '.repeat(depth)}${JSON.stringify(sortKeys(value), null, 2).replaceAll('\n', `\n${'  '.repeat(depth)}`)}`;
+}
+
+/**
+ * The `records` view of {@link formatJson} in pieces, for a writer that sends each document
+ * out as soon as it is ready instead of holding the whole report: `open()`, then each document
+ * (whole with `document`, or, for one too large to hold, `documentHead()`, each page with
+ * `page`, `pagesEnd`, each record with `record`, then `documentTail`; `first` marks the first
+ * page or record), then `close()`. The pieces joined are byte for byte what
+ * `formatJson(report, { view: 'records' })` returns for the same documents. Pure: each call
+ * returns a string and remembers only whether a document came before.
+ */
+export function createRecordsJsonWriter(tool: Report['tool']): {
+  open(): string;
+  document(doc: { source: string | null; records: readonly MarkerRecord[]; pages: readonly Page[] }): string;
+  documentHead(): string;
+  page(page: Page, first: boolean): string;
+  pagesEnd(noPages: boolean): string;
+  record(record: MarkerRecord, first: boolean): string;
+  documentTail(source: string | null, noRecords: boolean): string;
+  close(errors: Report['errors']): string;
+} {
+  let documents = 0;
+  const comma = (): string => (documents++ > 0 ? ',\n' : '\n');
+  return {
+    open: () => '{\n  "documents": [',
+    document: (doc) => `${comma()}${nested({ pages: doc.pages, records: doc.records, source: doc.source }, 2)}`,
+    documentHead: () => `${comma()}    {\n      "pages": [`,
+    page: (page, first) => `${first ? '\n' : ',\n'}${nested(page, 4)}`,
+    pagesEnd: (noPages) => `${noPages ? ']' : '\n      ]'},\n      "records": [`,
+    record: (record, first) => `${first ? '\n' : ',\n'}${nested(record, 4)}`,
+    documentTail: (source, noRecords) => `${noRecords ? ']' : '\n      ]'},\n      "source": ${JSON.stringify(source)}\n    }`,
+    close: (errors) => `${documents > 0 ? '\n  ]' : ']'},\n  "errors": ${nested(errors, 1).trimStart()},\n  "tool": ${nested(tool, 1).trimStart()}\n}\n`,
+  };
 }

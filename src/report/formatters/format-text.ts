@@ -120,13 +120,14 @@ function renderSummary(report: Report, c: Colors): string {
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function recordLine(source: string | null, r: MarkerRecord): string {
+/** One record as a line of `scan`'s text output (without the line break): `source:line:column  key  raw  role  confidence`. */
+export function formatRecordLine(source: string | null, r: MarkerRecord): string {
   return `${escapeText(source ?? '-')}:${r.span.start.line}:${r.span.start.column}  ${escapeText(r.key)}  ${escapeText(r.raw)}  ${r.role}  ${r.confidence.toFixed(2)}`;
 }
 
 function renderRecords(report: Report, c: Colors): string {
   const out: string[] = [];
-  for (const doc of report.documents) for (const r of doc.records) out.push(recordLine(doc.source, r));
+  for (const doc of report.documents) for (const r of doc.records) out.push(formatRecordLine(doc.source, r));
   for (const e of report.errors) out.push(`${c.red('✖')} ${describeInputFailure(e)}`);
   return out.length > 0 ? `${out.join('\n')}\n` : '';
 }

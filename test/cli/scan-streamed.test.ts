@@ -1,0 +1,96 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
+import { runScan, type ScanCliOptions } from '../../src/cli/run-scan.js';
+import { createReport } from '../../src/report/create-report.js';
+import { formatJson } from '../../src/report/formatters/format-json.js';
+import { formatJsonl } from '../../src/report/formatters/format-jsonl.js';
+import { formatText } from '../../src/report/formatters/format-text.js';
+
+const ROOT = join(__dirname, '..', '..');
+const SEEDS = join(ROOT, 'examples', 'documents');
+const DEV = join(ROOT, 'test', 'fixtures', 'corpus', 'dev');
+
+/** A folder of documents: the seeds, some dev documents, an empty file and a file that is not text. */
+function folder(): { dir: string; files: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'ra-stream-'));
+  const sources = [
+    ...readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => join(SEEDS, f)),
+    ...readdirSync(DEV).filter((f) => f.endsWith('.txt')).sort().slice(0, 6).map((f) => join(DEV, f)),
+  ];
+  const files = sources.map((s, i) => {
+    const file = join(dir, `doc-${String(i).padStart(2, '0')}.txt`);
+    writeFileSync(file, readFileSync(s));
+    return file;
+  });
+  writeFileSync(join(dir, 'empty.txt'), '');
+  writeFileSync(join(dir, 'z-binary.txt'), Buffer.from([0x41, 0x00, 0x01, 0x02]));
+  return { dir, files: [...files, join(dir, 'empty.txt')] };
+}
+
+async function scanCli(paths: string[], options: Partial<ScanCliOptions>): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runScan(paths, { format: 'text', quiet: true, ...options }, { stdout: (s) => (out += s), stderr: (s) => (err += s), stdin: async () => new Uint8Array(0) });
+  return { code, out, err };
+}
+
+/** The report the whole run would have built, for the formatters that render it at once. */
+function wholeReport(files: string[], dir: string) {
+  const documents = files.map((f) => {
+    const text = readFileSync(f, 'utf8');
+    return { ...analyze(text, { source: f }), text };
+  });
+  return createReport(documents, { errors: [{ source: join(dir, 'z-binary.txt'), code: 'binary', reason: expect.any(String) as unknown as string }] });
+}
+
+describe('scan writes each document as soon as it is ready', () => {
+  const { dir, files } = folder();
+
+  for (const threshold of [undefined, 1]) {
+    const how = threshold === undefined ? 'read whole' : 'streamed through a spool file';
+    it(`JSON (${how}) is byte for byte what formatJson renders from the whole report`, async () => {
+      const { code, out, err } = await scanCli([dir], { format: 'json', ...(threshold ? { streamThresholdBytes: threshold } : {}) });
+      expect(code).toBe(2);
+      expect(err).toContain('z-binary.txt');
+      const report = wholeReport(files, dir);
+      const reason = JSON.parse(out).errors[0].reason as string;
+      report.errors[0] = { ...(report.errors[0] as (typeof report.errors)[number]), reason };
+      expect(out).toBe(formatJson(report, { view: 'records' }));
+    });
+
+    it(`JSON Lines and text (${how}) are what formatJsonl and formatText render`, async () => {
+      const report = wholeReport(files, dir);
+      const jsonl = await scanCli([dir], { format: 'jsonl', ...(threshold ? { streamThresholdBytes: threshold } : {}) });
+      expect(jsonl.out).toBe(formatJsonl(report));
+      expect(jsonl.code).toBe(2);
+      expect(jsonl.err).toContain('z-binary.txt');
+      // Written to a file (in pieces, through --output), beside the folder scanned.
+      const output = join(`${dir}-out`, 'records.txt');
+      const text = await scanCli([dir], { format: 'text', output, ...(threshold ? { streamThresholdBytes: threshold } : {}) });
+      expect(text.code).toBe(2);
+      const reason = JSON.parse((await scanCli([join(dir, 'z-binary.txt')], { format: 'json' })).out).errors[0].reason as string;
+      report.errors[0] = { ...(report.errors[0] as (typeof report.errors)[number]), reason };
+      expect(readFileSync(output, 'utf8')).toBe(formatText(report, { view: 'records' }));
+    });
+  }
+
+  it('JSON with no document at all still parses, with the failure listed', async () => {
+    const { code, out } = await scanCli([join(dir, 'z-binary.txt')], { format: 'json' });
+    expect(code).toBe(2);
+    const json = JSON.parse(out);
+    expect(json.documents).toEqual([]);
+    expect(json.errors.map((e: { code: string }) => e.code)).toEqual(['binary']);
+  });
+
+  it('JSON Lines: one record per line, each with its source, loadable line by line', async () => {
+    const { out } = await scanCli([files[0] as string], { format: 'jsonl' });
+    const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const expected = analyze(readFileSync(files[0] as string, 'utf8'), { source: files[0] as string }).records;
+    expect(lines.length).toBe(expected.length);
+    expect(lines.every((l) => l.source === files[0])).toBe(true);
+    expect(lines.map(({ source: _, ...r }) => r)).toEqual(expected);
+  });
+});
