@@ -85,6 +85,18 @@ describe('scan writes each document as soon as it is ready', () => {
     expect(json.errors.map((e: { code: string }) => e.code)).toEqual(['binary']);
   });
 
+  it('--min-confidence leaves out the same records whether a file is read whole or streamed', async () => {
+    // seed-003: a State cable with OCR-repaired codes, read at lower confidence.
+    const file = files[3] as string;
+    const all = analyze(readFileSync(file, 'utf8'), { source: file }).records;
+    const kept = all.filter((r) => r.confidence >= 0.9);
+    expect(kept.length).toBeLessThan(all.length);
+    for (const threshold of [undefined, 1]) {
+      const { out } = await scanCli([file], { format: 'jsonl', minConfidence: 0.9, ...(threshold ? { streamThresholdBytes: threshold } : {}) });
+      expect(out.trimEnd().split('\n').map((l) => JSON.parse(l).id)).toEqual(kept.map((r) => r.id));
+    }
+  });
+
   it('JSON Lines: one record per line, each with its source, loadable line by line', async () => {
     const { out } = await scanCli([files[0] as string], { format: 'jsonl' });
     const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l));
