@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { seededRandom } from './seeded-random.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, '..', 'shared', 'corpus', 'bench');
@@ -25,18 +26,6 @@ if (!existsSync(BENCH)) {
   process.exit(0);
 }
 const { analyze, getBuiltInRuleSet } = await import(join(ROOT, 'dist', 'index.js'));
-
-/** mulberry32: a small seeded PRNG. */
-function random(s) {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const documents = [];
 for (const file of ['jfk-doctly.txt.gz', 'jfk-ocr.txt.gz']) {
@@ -64,7 +53,7 @@ for (const name of sets) {
   console.log(`${'rule'.padEnd(36)} ${'severity'.padEnd(8)} ${'findings'.padStart(8)} ${'per 1,000 docs'.padStart(14)}`);
   const rows = [...counts].map(([k, n]) => [...k.split('\t'), n]).sort((a, b) => a[1].localeCompare(b[1]) || b[2] - a[2]);
   for (const [rule, severity, n] of rows) console.log(`${rule.padEnd(36)} ${severity.padEnd(8)} ${String(n).padStart(8)} ${((1000 * n) / documents.length).toFixed(1).padStart(14)}`);
-  const next = random(seed);
+  const next = seededRandom(seed);
   const sample = [];
   for (const severity of ['error', 'warning']) {
     const pool = findings.filter((x) => x.f.severity === severity);

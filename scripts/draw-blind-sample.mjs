@@ -20,6 +20,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { seededRandom } from './seeded-random.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, '..', 'shared', 'corpus', 'bench');
@@ -37,18 +38,6 @@ const STUDIED = new Set(
    104-10192-10284 104-10164-10099 104-10088-10070 104-10086-10010 104-10074-10347 104-10063-10434
    104-10061-10386 104-10057-10096 104-10014-10066`.split(/\s+/).filter(Boolean),
 );
-
-/** mulberry32: a small seeded PRNG, enough for drawing a sample reproducibly. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -83,7 +72,7 @@ for (const file of ['jfk-doctly.txt.gz', 'jfk-ocr.txt.gz']) {
   });
 }
 
-const next = random(seed);
+const next = seededRandom(seed);
 const drawn = [];
 const rifs = new Set();
 while (drawn.length < count && candidates.length > 0) {

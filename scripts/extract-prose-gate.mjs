@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { seededRandom } from './seeded-random.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, '..', 'shared', 'corpus', 'bench');
@@ -22,18 +23,6 @@ const seed = flag('--seed', 7);
 // declassification and release vocabulary in any case, brackets, blocks, page and document ids.
 const MARKING_LIKE =
   /\((?:TS|S|C|U|R)(?:\/\/[A-Z]+)?\)|\b(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|RESTRICTED|NOFORN|NODIS|EXDIS|LIMDIS|ORCON|RYBAT|KAPOK|WNINTEL|EYES ONLY|SENSITIVE|OADR|IMPDET|GDS|NOCONTRACT|PROPIN|DISSEM|SPECAT)\b|\(\s?[a-zA-Z]\s?\)\s?\(\s?\d|\b[bBjJkKdD]-?\d\b|\b(?:25|50|75)X|\bX[1-8]\b|\b1\.[3-6]\s?\(|\bGROUP\s?\d|\bGP-?\d|classif|declass|exempt|redact|withh[eo]ld|withdr[ae]w|sanitiz|objection|released?\b|review|excis|delet|illegib|[[\]{}█■]|XXXX|Doc[Il1]d|Page\s+\d|\bNW\s?\d|JFK|Secret|Confidential|Eyes Only|portion/i;
-
-/** mulberry32: a small seeded PRNG. */
-function random(s) {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const blind = new Set();
 for (const set of ['blind', 'blind-2']) {
@@ -56,7 +45,7 @@ for (const file of ['jfk-doctly.txt.gz', 'jfk-ocr.txt.gz']) {
     }
   }
 }
-const next = random(seed);
+const next = seededRandom(seed);
 const drawn = new Set();
 while (drawn.size < count && drawn.size < sentences.length) drawn.add(sentences[Math.floor(next() * sentences.length)]);
 mkdirSync(dirname(OUT), { recursive: true });
