@@ -348,6 +348,23 @@ const INLINE_PORTION = gate(
   trigger('inline portion', expand(['(', '[', '{'], ['TS', 'S', 'C', 'U'], [')', ']', '}', '//'])),
 );
 
+/** A letter other than a level, or a digit, in brackets: an item of a list or a form's key ("(A)", "[2]"). */
+const LIST_KEY = /[([][0-9ABD-RV-Z][)\]]/g;
+
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/** True when a position of `sorted` (ascending) lies in `[from, to)`. */
+function anyWithin(sorted: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && (sorted[lo] as number) < to;
+}
+
 /** Inline portion marks of S, TS or U on this many lines or more show that a document is portion-marked. */
 const PORTION_EVIDENCE = 3;
 
@@ -403,6 +420,12 @@ function inlinePortionHits(context: ScanContext, strict: readonly Hit[]): Hit[] 
   const candidates: Array<{ start: number; end: number; code: string; controls?: string }> = [];
   let evidence = 0; // lines holding a mark of S, TS or U
   let lastLine = -1;
+  // Letters and digits in brackets that are no level ("(A)", "(2)"): where lists and form keys are.
+  let keys: number[] | undefined;
+  let letterKeys: number[] | undefined;
+  const keysAt = (): number[] => (keys ??= [...text.matchAll(LIST_KEY)].map((k) => k.index));
+  const letterKeysAt = (): number[] => (letterKeys ??= keysAt().filter((at) => !isDigitCode(text.charCodeAt(at + 1))));
+  const keyedLines = new Map<number, boolean>();
   for (const m of context.matches(INLINE_PORTION)) {
     const start = m.index;
     if (taken.has(start)) continue;
@@ -411,11 +434,13 @@ function inlinePortionHits(context: ScanContext, strict: readonly Hit[]): Hit[] 
     const code = m[1] as string;
     // "DOCUMENT (S)", "OFFICER (S)": the plural written after a word.
     if (code === 'S' && /[A-Za-z] $/.test(before)) continue;
-    // A line that keys other letters in brackets ("READING (R) SPEAKING (S)", "(A) BY BIRTH … (C)") lists items.
+    // A line that keys other letters or numbers in brackets ("READING (R) SPEAKING (S)", "(A) BY BIRTH … (C)") lists items.
     const line = context.lineAt(start);
-    if (/[([][0-9ABD-RV-Z][)\]]/.test(text.slice(line.start, line.end))) continue;
+    let keyed = keyedLines.get(line.start);
+    if (keyed === undefined) keyedLines.set(line.start, (keyed = anyWithin(keysAt(), line.start, line.end)));
+    if (keyed) continue;
     // A "(C)" near other letters in brackets is an item of a list or a form's key.
-    if (code === 'C' && /[([][ABD-RV-Z][)\]]/.test(text.slice(Math.max(0, start - 3000), start + 3000))) continue;
+    if (code === 'C' && anyWithin(letterKeysAt(), start - 3000, start + 3000 - 2)) continue;
     candidates.push({ start, end: start + m[0].length, code, ...(m[2] ? { controls: m[2] } : {}) });
     if (code !== 'C' && line.start !== lastLine) evidence++;
     lastLine = line.start;

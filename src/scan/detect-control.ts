@@ -27,6 +27,12 @@ function hitFor(context: ScanContext, start: number, end: number, code: string, 
 /** A line that opens with the slash joining a caveat to its level: "/SENSITIVE", "// NOFORN". */
 const SLASH_OPENS_LINE = /^[ \t#*>]*\/{1,2}[ \t]?$/;
 
+/** True when the line holding `start` opens with such a slash right before it (a few characters read, however long the line). */
+function slashOpensLine(context: ScanContext, start: number): boolean {
+  const lineStart = context.lineAt(start).start;
+  return start - lineStart <= 8 && SLASH_OPENS_LINE.test(context.text.slice(lineStart, start));
+}
+
 /** True when only a few separators stand between the end of a classification level reading (`levelEnds`, ascending) and `start`. */
 function afterLevel(levelEnds: readonly number[], text: string, start: number): boolean {
   let lo = 0;
@@ -63,7 +69,7 @@ export const controlDetector: Detector = {
       if (m.term.family !== 'control') continue;
       const raw = text.slice(m.start, m.end);
       // After a level, or after the slash that joins it to one OCR lost ("/SENSITIVE" heading a line).
-      if (m.term.position === 'after-level' && !afterLevel(levelEnds, text, m.start) && !SLASH_OPENS_LINE.test(text.slice(context.lineAt(m.start).start, m.start))) continue;
+      if (m.term.position === 'after-level' && !afterLevel(levelEnds, text, m.start) && !slashOpensLine(context, m.start)) continue;
       const ocr = repairsOf(m, raw);
       // In a source note the caveats follow the classification: "Secret; Eyes Only."
       if (inRanges(noteRanges, m.start)) {

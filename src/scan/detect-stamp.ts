@@ -418,9 +418,17 @@ function singleStampHits(context: ScanContext): Hit[] {
     const ocr = /THE ISSUING OFFICE IS PROHIBITED/i.test(m[0].replace(/\s+/g, ' ')) ? [] : [{ from: m[0], to: 'REPRODUCTION BY OTHER THAN THE ISSUING OFFICE IS PROHIBITED', kind: 'edit' as const }];
     hits.push(stampHit('reproduction-prohibited', m.index, m.index + m[0].length, 0.9, {}, { ocr }));
   }
-  // Notices the catalog words (`phrases`), read word by word through OCR damage.
+  // Notices the catalog words (`phrases`), read word by word through OCR damage, where no
+  // pattern above has read them already.
+  const read = new Map<string, Array<[number, number]>>();
+  for (const h of hits) {
+    let ranges = read.get(h.code);
+    if (!ranges) read.set(h.code, (ranges = []));
+    ranges.push([h.start, h.end]);
+  }
+  for (const ranges of read.values()) ranges.sort((a, b) => a[0] - b[0]);
   for (const p of findPhrases(context)) {
-    if (hits.some((h) => h.code === p.phrase.code && h.start < p.end && p.start < h.end)) continue;
+    if (overlapsAny(read.get(p.phrase.code) ?? [], p.start, p.end)) continue;
     const whole = p.exact === p.phrase.words.length;
     const confidence = whole ? 0.9 : Math.round((0.5 + 0.3 * (p.matched / p.phrase.words.length)) * 100) / 100;
     const ocr = whole ? [] : [{ from: text.slice(p.start, p.end), to: p.phrase.phrase, kind: 'edit' as const }];

@@ -14,6 +14,8 @@ export interface Phrase {
   /** The wording as the catalog writes it. */
   phrase: string;
   words: readonly string[];
+  /** How many of its words have five letters or more. */
+  longWords: number;
 }
 
 /** A line read as a notice: 0-based UTF-16 offsets, `end` exclusive. */
@@ -36,7 +38,10 @@ export function getPhrases(): readonly Phrase[] {
   const catalog = getCatalog();
   for (const family of ['stamp'] as const) {
     for (const [code, entry] of catalog.codes(family)) {
-      for (const phrase of entry.phrases ?? []) out.push({ family, code, phrase, words: phrase.split(/\s+/).map(lettersOf).filter((w) => w !== '') });
+      for (const phrase of entry.phrases ?? []) {
+        const words = phrase.split(/\s+/).map(lettersOf).filter((w) => w !== '');
+        out.push({ family, code, phrase, words, longWords: words.filter((w) => w.length >= 5).length });
+      }
     }
   }
   phrases = out;
@@ -73,7 +78,6 @@ const TOKEN = /[A-Za-z0-9$€§{|'’!]+/g;
  */
 function alignLine(text: string, from: number, to: number, phrase: Phrase): Omit<PhraseMatch, 'phrase'> | undefined {
   const tokens: Array<{ start: number; end: number; letters: string }> = [];
-  TOKEN.lastIndex = 0;
   const line = text.slice(from, to);
   for (const m of line.matchAll(TOKEN)) tokens.push({ start: from + m.index, end: from + m.index + m[0].length, letters: m[0] });
   const words = phrase.words;
@@ -147,8 +151,7 @@ export function findPhrases(context: ScanContext): PhraseMatch[] {
         if (anchors < 2) continue;
         const found = alignLine(text, line.start, line.end, phrase);
         if (!found) continue;
-        const long = phrase.words.filter((wd) => wd.length >= 5).length;
-        if (found.matched < Math.max(3, Math.ceil(phrase.words.length / 2)) || Math.min(long, 2) > longMatched(text, found, phrase)) continue;
+        if (found.matched < Math.max(3, Math.ceil(phrase.words.length / 2)) || Math.min(phrase.longWords, 2) > longMatched(text, found, phrase)) continue;
         if (!best || found.matched / phrase.words.length > best.matched / best.phrase.words.length) best = { phrase, ...found };
       }
       if (best) out.push(best);

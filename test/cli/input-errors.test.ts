@@ -40,8 +40,24 @@ function mixedFolder(): string {
   return root;
 }
 
-const canRun = process.platform !== 'win32' && existsSync(BIN) && existsSync('/dev/zero') && (!isRoot || setpriv !== undefined);
-if (!canRun) console.log(`input-errors: skipped (${!existsSync(BIN) ? 'dist is not built' : isRoot ? 'running as root and setpriv is missing: cannot drop privileges to make an unreadable folder' : 'needs POSIX FIFOs and /dev/zero'})`);
+/** Whether `nobody` can read the built CLI: not when the checkout sits in a folder only root may enter (a 0700 home or temporary folder). */
+function nobodyReadsBin(): boolean {
+  if (!isRoot || setpriv === undefined) return true;
+  const probe = spawnSync(setpriv, ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, '-e', `require('node:fs').accessSync(${JSON.stringify(BIN)})`]);
+  return probe.status === 0;
+}
+
+const canRun = process.platform !== 'win32' && existsSync(BIN) && existsSync('/dev/zero') && (!isRoot || setpriv !== undefined) && nobodyReadsBin();
+if (!canRun) {
+  const why = !existsSync(BIN)
+    ? 'dist is not built'
+    : isRoot && setpriv === undefined
+      ? 'running as root and setpriv is missing: cannot drop privileges to make an unreadable folder'
+      : isRoot
+        ? `running as root in a checkout that user nobody cannot read (${BIN}): cannot drop privileges to make an unreadable folder`
+        : 'needs POSIX FIFOs and /dev/zero';
+  console.log(`input-errors: skipped (${why})`);
+}
 
 describe.skipIf(!canRun)('a folder with a FIFO, links to devices, an unreadable subfolder and ordinary files', () => {
   const root = canRun ? mixedFolder() : '';
