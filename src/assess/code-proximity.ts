@@ -1,4 +1,5 @@
 import type { MarkerRecord } from '../normalize/marker-record.js';
+import { lowerBound } from '../core/lower-bound.js';
 
 /** Declassification codes that justify a withholding (25X1, 50X1-HUM, 75X…, X1–X8, JFK Act grounds); OADR, GDS and the like are instructions, not reasons. */
 const WITHHOLDING_DECLASS = /^(?:25X|50X|75X|X\d|JFK-)/;
@@ -45,18 +46,6 @@ export interface NearIndex {
   codesNear(placeholder: MarkerRecord): MarkerRecord[];
   /** The distinct keys of {@link NearIndex.codesNear}, sorted. */
   keysNear(placeholder: MarkerRecord): string[];
-}
-
-/** The index of the first element of a sorted array that is at least `value`. */
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { lowerBound } from '../core/lower-bound.js';
 import type { OcrCorrection } from '../core/vocabulary.js';
 import { anyOf, gate, isDigit, isLetter, isSpace } from './gated-pattern.js';
 import type { Detector, Hit } from './hit.js';
@@ -355,14 +356,8 @@ const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 
 /** True when a position of `sorted` (ascending) lies in `[from, to)`. */
 function anyWithin(sorted: readonly number[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && (sorted[lo] as number) < to;
+  const at = lowerBound(sorted, from);
+  return at < sorted.length && (sorted[at] as number) < to;
 }
 
 /** Inline portion marks of S, TS or U on this many lines or more show that a document is portion-marked. */
