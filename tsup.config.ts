@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 // The library's entries: the browser-safe core (`.`), the Node file loader (`./node`), and the
 // PDF reader (`./pdf`, which alone imports pdf.js; `pdfjs-dist` stays external as a dependency).
-const ENTRIES = { index: 'src/index.ts', node: 'src/node.ts', pdf: 'src/pdf.ts' };
+const ENTRIES = { index: 'src/index.ts', node: 'src/node.ts', pdf: 'src/pdf.ts', pattern: 'src/pattern.ts' };
 
 // `dist` is emptied by the `prebuild` script, not by `clean`: the configurations below run side
 // by side and one must not delete what another has written.

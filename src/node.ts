@@ -11,15 +11,48 @@ import { readDocumentBytes } from './node/read-document-bytes.js';
 import { failureFromError, openRegularFile, type ReadFailure } from './node/read-file-bytes.js';
 import { isPdf, PDF_HEADER_WINDOW } from './pdf/is-pdf.js';
 import { scanStream, type ScannedPage, type ScanStreamOptions } from './scan-stream.js';
+import { withPatternCheck } from './node/load-rule-set.js';
+import { parseRuleSet as parseCoreRuleSet, type ParseRuleSetOptions, type ParseRuleSetResult, type RuleSet } from './rules/parse-rule-set.js';
+import {
+  getBuiltInRuleSet as getCoreBuiltInRuleSet,
+  resolveRuleSet as resolveCoreRuleSet,
+  type GetBuiltInRuleSetOptions,
+  type ResolvedRuleSet,
+  type ResolveRuleSetOptions,
+  type ResolveRuleSetResult,
+} from './rules/resolve-rule-set.js';
 
 export * from './index.js';
 
 export { loadRuleSet, MAX_RULE_SET_BYTES } from './node/load-rule-set.js';
 export type { LoadRuleSetOptions } from './node/load-rule-set.js';
+export { patternCheck, compileSafePattern } from './pattern.js';
+export type { SafePattern, PatternProblem } from './pattern.js';
 
 export type { ReadFailure, ReadFailureCode } from './node/read-file-bytes.js';
 export type { DocumentEncoding } from './node/decode-document.js';
 export { decodeDocument };
+
+/*
+ * The rule-set functions of the main entry, with the `pattern` check loaded: in Node the RE2
+ * engine's weight does not matter, so rules naming `check: pattern` work here without passing
+ * `checks` (the main entry asks for `patternCheck` from `redaction-audit/pattern`).
+ */
+
+/** The main entry's `parseRuleSet`, with `patternCheck` among the `checks`. */
+export function parseRuleSet(text: string, options: ParseRuleSetOptions = {}): ParseRuleSetResult {
+  return parseCoreRuleSet(text, { ...options, checks: withPatternCheck(options.checks) });
+}
+
+/** The main entry's `resolveRuleSet`, with `patternCheck` among the `checks`. */
+export function resolveRuleSet(ruleSet: RuleSet, options: ResolveRuleSetOptions = {}): ResolveRuleSetResult {
+  return resolveCoreRuleSet(ruleSet, { ...options, checks: withPatternCheck(options.checks) });
+}
+
+/** The main entry's `getBuiltInRuleSet`, with `patternCheck` among the `checks` (`cia-crest` runs a `pattern` rule). Throws `RuleSetError` for an unknown name. */
+export function getBuiltInRuleSet(name: string, options: GetBuiltInRuleSetOptions = {}): ResolvedRuleSet {
+  return getCoreBuiltInRuleSet(name, { checks: withPatternCheck(options.checks) });
+}
 
 /** Options of {@link readDocument}. */
 export interface ReadDocumentOptions {

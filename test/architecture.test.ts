@@ -159,6 +159,7 @@ describe('architecture', () => {
         "SARIF_SCHEMA_URI",
         "SEGMENT_CONTEXT",
         "SEGMENT_LENGTH",
+        "SEPARATE_CHECKS",
         "SelectorListSchema",
         "SelectorSchema",
         "SeveritySchema",

@@ -10,8 +10,9 @@ describe('the README API section', () => {
     const index = await import('../src/index.js');
     const node = await import('../src/node.js');
     const pdf = await import('../src/pdf.js');
+    const pattern = await import('../src/pattern.js');
     const missing: string[] = [];
-    for (const [name, value] of Object.entries({ ...index, ...node, ...pdf })) {
+    for (const [name, value] of Object.entries({ ...index, ...node, ...pdf, ...pattern })) {
       const isCallable = typeof value === 'function' && !/Schema$/.test(name) && !/Error$/.test(name);
       if (isCallable && !headings.has(name)) missing.push(`### \`${name}\``);
       if (!isCallable && !api.includes(`\`${name}\``)) missing.push(name);

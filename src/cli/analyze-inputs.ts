@@ -13,6 +13,7 @@ import type { ReportInput } from '../report/create-report.js';
 import { listWithholdings } from '../report/summarize.js';
 import { escapeText } from '../report/formatters/format-text.js';
 import { compileRuleSet, type RuleSetData } from '../rules/compile-rule-set.js';
+import { withPatternCheck } from '../node/load-rule-set.js';
 import { checkRegistry } from '../rules/parse-rule-set.js';
 import type { ResolvedRuleSet } from '../rules/resolve-rule-set.js';
 import type { DateMention } from '../scan/find-dates.js';
@@ -146,7 +147,7 @@ export async function analyzeSource(source: string, options: AnalyzeInputsOption
 
 /** Rebuilds in a worker thread the options the main thread analyzes with, from the data it was sent. */
 export function workerAnalyzeOptions(options: WorkerOptions): AnalyzeInputsOptions {
-  const checks = checkRegistry();
+  const checks = checkRegistry(withPatternCheck());
   return {
     ruleSets: options.ruleSets.map((data) => compileRuleSet(data, checks)),
     ...givenDates(options),

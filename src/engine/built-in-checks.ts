@@ -6,12 +6,16 @@ import { countCheck } from './checks/count.js';
 import { forbidCheck } from './checks/forbid.js';
 import { lowConfidenceCheck } from './checks/low-confidence.js';
 import { nearCheck } from './checks/near.js';
-import { patternCheck } from './checks/pattern.js';
 import { requireAttributeCheck } from './checks/require-attribute.js';
 import { requireCheck } from './checks/require.js';
 import { validPeriodCheck } from './checks/valid-period.js';
 
-/** The built-in check kinds, by name. */
+/**
+ * The built-in check kinds of the main entry, by name. `pattern` (user regular expressions on the
+ * linear-time RE2 engine, 150 kB minified) is not among them, so that the main entry stays light
+ * in a browser: it lives in `redaction-audit/pattern` ({@link SEPARATE_CHECKS}), and the node
+ * entry's `loadRuleSet` and `getBuiltInRuleSet` and the CLI load it.
+ */
 export const BUILT_IN_CHECKS: ReadonlyMap<string, CheckKind> = new Map<string, CheckKind>(
   [
     forbidCheck,
@@ -25,6 +29,12 @@ export const BUILT_IN_CHECKS: ReadonlyMap<string, CheckKind> = new Map<string, C
     countCheck,
     consistencyCheck,
     lowConfidenceCheck,
-    patternCheck,
   ].map((c) => [c.kind, c as unknown as CheckKind]),
 );
+
+/**
+ * Check kinds that rule files may name but that live in an entry of their own, by kind: the
+ * entry to import the kind from. A rule naming one that was not passed in `checks` gets a
+ * `check-not-loaded` issue saying where it is.
+ */
+export const SEPARATE_CHECKS: ReadonlyMap<string, string> = new Map([['pattern', 'redaction-audit/pattern']]);

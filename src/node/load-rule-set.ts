@@ -8,6 +8,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { TextDecoder } from 'node:util';
 import type { CheckKind } from '../engine/check-kind.js';
+import { patternCheck } from '../engine/checks/pattern.js';
 import { parseRuleSet, suggest, type ParseRuleSetResult } from '../rules/parse-rule-set.js';
 import { BUILT_IN_PREFIX, BUILT_IN_RULE_SET_NAMES, parseBuiltInRuleSet, resolveRuleSet, type ExtendsRefusal, type ResolveRuleSetResult } from '../rules/resolve-rule-set.js';
 import type { RuleSetIssue } from '../rules/rule-set-issue.js';
@@ -16,9 +17,17 @@ import { formatBytes, readFileBytesSync } from './read-file-bytes.js';
 /** The largest rule-set file read, in bytes, checked before reading. */
 export const MAX_RULE_SET_BYTES = 1_000_000;
 
+/** The check kinds Node code runs: `patternCheck` (a separate entry in the browser-safe core), then `custom`, which may replace it. */
+export function withPatternCheck(custom: readonly CheckKind[] = []): readonly CheckKind[] {
+  return custom.length === 0 ? NODE_CHECKS : [patternCheck as unknown as CheckKind, ...custom];
+}
+
+/** `patternCheck` alone, one array so that {@link getBuiltInRuleSet}'s cache is shared. */
+const NODE_CHECKS: readonly CheckKind[] = [patternCheck as unknown as CheckKind];
+
 /** Options of {@link loadRuleSet}. */
 export interface LoadRuleSetOptions {
-  /** Custom check kinds, besides the built-in ones. */
+  /** Custom check kinds, besides the built-in ones and `pattern` (which this loader always adds). */
   checks?: readonly CheckKind[];
   /**
    * Directories whose files `extends` may name, besides the directory tree of the rule set
@@ -87,8 +96,8 @@ function issueAt1(source: string, refused: Refusal): RuleSetIssue {
  * else analyze(text, { ruleSets: [loaded.ruleSet] });
  */
 export function loadRuleSet(pathOrName: string, options: LoadRuleSetOptions = {}): ResolveRuleSetResult {
-  const { checks } = options;
-  const withChecks = checks ? { checks } : {};
+  const checks = withPatternCheck(options.checks);
+  const withChecks = { checks };
   const bare = pathOrName.startsWith(BUILT_IN_PREFIX) ? pathOrName.slice(BUILT_IN_PREFIX.length) : pathOrName;
   const looksLikeName = pathOrName.startsWith(BUILT_IN_PREFIX) || !/[\\/.]/.test(pathOrName);
   if (BUILT_IN_RULE_SET_NAMES.includes(bare) && looksLikeName) {

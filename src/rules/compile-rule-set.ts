@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../core/errors.js';
 import type { CheckKind } from '../engine/check-kind.js';
 import type { CompiledRule } from '../engine/compiled-rule.js';
 import { compileMessage } from '../engine/message-template.js';
@@ -38,12 +39,19 @@ export function compileRule(id: string, rule: Rule, kind: CheckKind | undefined)
 /**
  * Compiles the rules of a resolved rule set from its definitions: what `resolveRuleSet`
  * does once the files are merged, and what a worker thread does with the rule sets it is
- * sent (never re-reading a file). Rules turned `off` are left out of `rules`.
+ * sent (never re-reading a file). Rules turned `off` are left out of `rules`. Throws
+ * {@link InvalidArgumentError} when a rule that is on names a check kind missing from `checks`
+ * (the definitions were resolved with more kinds than were passed here): a rule is never
+ * dropped silently.
  */
 export function compileRuleSet(data: RuleSetData, checks: ReadonlyMap<string, CheckKind>): ResolvedRuleSet {
   const rules: CompiledRule[] = [];
   for (const def of data.definitions) {
-    const compiled = compileRule(def.id, def.rule, checks.get(def.rule.check));
+    const kind = checks.get(def.rule.check);
+    if (!kind && def.rule.severity !== 'off') {
+      throw new InvalidArgumentError(`rule "${def.id}" of ${data.source} runs the check kind "${def.rule.check}", which is not among the checks passed (${[...checks.keys()].join(', ')}); pass the kinds the rule set was resolved with`);
+    }
+    const compiled = compileRule(def.id, def.rule, kind);
     if (compiled) rules.push(compiled);
   }
   return { name: data.name, source: data.source, definitions: data.definitions, rules, tests: data.tests };

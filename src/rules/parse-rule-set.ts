@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { RuleSeveritySchema } from '../core/severity.js';
 import type { CheckKind } from '../engine/check-kind.js';
-import { BUILT_IN_CHECKS } from '../engine/built-in-checks.js';
+import { BUILT_IN_CHECKS, SEPARATE_CHECKS } from '../engine/built-in-checks.js';
 import { compileMessage, PLACEHOLDERS } from '../engine/message-template.js';
 import { editDistance } from '../scan/ocr.js';
 import { quote, readYamlData, type Locate, type YamlPath } from './read-yaml-data.js';
@@ -188,13 +188,27 @@ function placeholderIssues(message: string | undefined, path: YamlPath, source: 
 export function checkIssues(rule: RuleOverride, path: YamlPath, source: string, locate: Locate, checks: ReadonlyMap<string, CheckKind>): RuleSetIssue[] {
   if (rule.check === undefined) return [];
   const kind = checks.get(rule.check);
+  const entry = kind ? undefined : SEPARATE_CHECKS.get(rule.check);
+  if (entry !== undefined) {
+    return [
+      {
+        code: 'check-not-loaded',
+        message: `the check kind "${rule.check}" is not loaded: it lives in ${entry}, which the main entry leaves out`,
+        hint: `import { ${camel(rule.check)}Check } from '${entry}' and pass it in \`checks\` (redaction-audit/node's rule-set functions and the CLI load it for you)`,
+        source,
+        path: [...path, 'check'],
+        ...locate([...path, 'check']),
+      },
+    ];
+  }
   if (!kind) {
-    const near = suggest(rule.check, [...checks.keys()]);
+    const known = [...new Set([...checks.keys(), ...SEPARATE_CHECKS.keys()])];
+    const near = suggest(rule.check, known);
     return [
       {
         code: 'unknown-check',
         message: `unknown check kind "${rule.check}"`,
-        hint: `${near ? `did you mean "${near}"? ` : ''}check kinds: ${[...checks.keys()].join(', ')}`,
+        hint: `${near ? `did you mean "${near}"? ` : ''}check kinds: ${known.join(', ')}`,
         source,
         path: [...path, 'check'],
         ...locate([...path, 'check']),
@@ -203,6 +217,11 @@ export function checkIssues(rule: RuleOverride, path: YamlPath, source: string, 
   }
   const parsed = kind.options.safeParse(rule.options ?? {}, { reportInput: true });
   return parsed.success ? [] : zodIssues(parsed.error, [...path, 'options'], source, locate, 'invalid-options');
+}
+
+/** `co-occurrence` → `coOccurrence`: a check kind's name as its export is named. */
+function camel(kind: string): string {
+  return kind.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
 /** The check kinds available: built-in ones plus custom ones (a custom kind may not reuse a built-in name). */

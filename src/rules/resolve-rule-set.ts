@@ -236,22 +236,46 @@ function dedupeIssues(issues: RuleSetIssue[]): RuleSetIssue[] {
   });
 }
 
+/** Built-in rule sets resolved with the main entry's checks only, by name. */
 const builtInCache = new Map<string, ResolvedRuleSet>();
+/** Built-in rule sets resolved with custom checks: by the checks passed (compared by identity), then by name. */
+const builtInCacheByChecks = new WeakMap<readonly CheckKind[], Map<string, ResolvedRuleSet>>();
+
+/** Options of {@link getBuiltInRuleSet}. */
+export interface GetBuiltInRuleSetOptions {
+  /**
+   * Check kinds besides the main entry's: `cia-crest` needs `patternCheck` from
+   * `redaction-audit/pattern`. Pass the same array each time to share its cache.
+   */
+  checks?: readonly CheckKind[];
+}
 
 /**
  * A built-in rule set, resolved and compiled: `recommended`, `strict`, `frus`,
  * `state-department`, `cia-crest` or `fbi` (with or without the `redaction-audit:` prefix).
- * Throws {@link RuleSetError} for an unknown name, or if the built-in set does not load
- * (a bug in the package).
+ * Cached per name (and per `checks` array). Throws {@link RuleSetError} for an unknown name,
+ * when the set needs a check kind that was not passed (`cia-crest` runs a `pattern` rule: pass
+ * `{ checks: [patternCheck] }`, or use `redaction-audit/node`'s `getBuiltInRuleSet`, which does),
+ * or if the built-in set does not load (a bug in the package).
  */
-export function getBuiltInRuleSet(name: string): ResolvedRuleSet {
+export function getBuiltInRuleSet(name: string, options: GetBuiltInRuleSetOptions = {}): ResolvedRuleSet {
   const bare = name.startsWith(BUILT_IN_PREFIX) ? name.slice(BUILT_IN_PREFIX.length) : name;
-  const cached = builtInCache.get(bare);
+  const { checks } = options;
+  let cache = builtInCache;
+  if (checks && checks.length > 0) {
+    cache = builtInCacheByChecks.get(checks) ?? new Map();
+    builtInCacheByChecks.set(checks, cache);
+  }
+  const cached = cache.get(bare);
   if (cached) return cached;
-  const parsed = parseBuiltInRuleSet(bare);
+  const parsed = parseBuiltInRuleSet(bare, checks);
   if (!parsed) throw new RuleSetError(`no built-in rule set "${name}"; built-in sets: ${BUILT_IN_RULE_SET_NAMES.join(', ')}`);
-  const resolved = parsed.ok ? resolveRuleSet(parsed.ruleSet) : parsed;
-  if (!resolved.ok) throw new RuleSetError(`the built-in rule set "${bare}" does not load: ${resolved.issues.map((i) => `${i.source}:${i.line}:${i.column} ${i.code} ${i.message}`).join('; ')}`);
-  builtInCache.set(bare, resolved.ruleSet);
+  const resolved = parsed.ok ? resolveRuleSet(parsed.ruleSet, checks ? { checks } : {}) : parsed;
+  if (!resolved.ok) {
+    const notLoaded = resolved.issues.find((i) => i.code === 'check-not-loaded');
+    if (notLoaded) throw new RuleSetError(`the built-in rule set "${bare}" needs a check kind that was not passed: ${notLoaded.message}; ${notLoaded.hint ?? ''}`);
+    throw new RuleSetError(`the built-in rule set "${bare}" does not load: ${resolved.issues.map((i) => `${i.source}:${i.line}:${i.column} ${i.code} ${i.message}`).join('; ')}`);
+  }
+  cache.set(bare, resolved.ruleSet);
   return resolved.ruleSet;
 }

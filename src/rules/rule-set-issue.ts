@@ -14,6 +14,7 @@ import { escapeControlCharacters } from '../core/escape-control-characters.js';
  * - `invalid-value`: a value of the wrong type or out of range.
  * - `invalid-rule-id`: a rule id that is not kebab-case.
  * - `unknown-check`: `check` names no built-in or registered check kind.
+ * - `check-not-loaded`: `check` names a kind that lives in an entry of its own (`pattern`, in `redaction-audit/pattern`) and was not passed in `checks`.
  * - `invalid-options`: the check's `options` do not fit its schema.
  * - `unknown-placeholder`: the message uses a `{{placeholder}}` that does not exist.
  * - `invalid-pattern`, `catastrophic-pattern`, `pattern-too-large`: a `pattern` that is not RE2 syntax, that nests unbounded repetition, or that compiles to more RE2 instructions than allowed.
@@ -36,6 +37,7 @@ export const RuleSetIssueCodeSchema = z.enum([
   'invalid-value',
   'invalid-rule-id',
   'unknown-check',
+  'check-not-loaded',
   'invalid-options',
   'unknown-placeholder',
   'invalid-pattern',

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,6 +109,24 @@ describe('redaction-audit check: formats and flags', () => {
     expect(() => JSON.parse(tty.out)).not.toThrow();
     expect((await run(['summary', dir], { isTTY: { stdout: false, stderr: false } })).err).toBe('');
     expect((await run(['summary', dir, '--no-progress'], { isTTY: { stdout: false, stderr: true } })).err).toBe('');
+  });
+});
+
+describe('pattern rules in the CLI', () => {
+  // The main entry leaves the `pattern` check (and its RE2 engine) out; the CLI loads it, in the
+  // main thread and in worker threads alike.
+  it('runs cia-crest\'s pattern rule on every document, with one job and with two', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ra-pattern-'));
+    for (let i = 0; i < 3; i++) writeFileSync(join(dir, `doc-${i}.txt`), `SECRET\nThe source reported\nSTATINTL\nthat the shipment left.\n`);
+    // The built program, so that --jobs 2 runs the worker threads (runCli in-process has none).
+    for (const jobs of ['1', '2']) {
+      const { status: code, stdout: out, stderr: err } = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'check', dir, '--rules', 'cia-crest', '--format', 'json', '--jobs', jobs], { encoding: 'utf8' });
+      expect(err, jobs).toBe('');
+      expect(code, jobs).toBe(0);
+      const report = JSON.parse(out) as { documents: Array<{ findings: Array<{ ruleId: string; span: { start: { line: number } } }> }> };
+      const stat = report.documents.flatMap((d) => d.findings.filter((f) => f.ruleId === 'crest-stat-marker').map((f) => f.span.start.line));
+      expect(stat, jobs).toEqual([3, 3, 3]);
+    }
   });
 });
 

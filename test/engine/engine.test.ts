@@ -13,6 +13,7 @@ import {
   RuleTestError,
   type ResolvedRuleSet,
 } from '../../src/index.js';
+import { patternCheck } from '../../src/pattern.js';
 import { findNestedRepetition } from '../../src/engine/safe-pattern.js';
 
 const recommended = getBuiltInRuleSet('recommended');
@@ -78,7 +79,7 @@ describe('evaluate', () => {
   });
 
   it('runs user patterns on the linear-time engine with UTF-16 positions', () => {
-    const set = ruleSet('rules:\n  stat:\n    description: d\n    severity: info\n    message: "saw {{value}}"\n    authority: a\n    check: pattern\n    options: { pattern: "STAT(?:INTL)?", flags: i }\n');
+    const set = ruleSet('rules:\n  stat:\n    description: d\n    severity: info\n    message: "saw {{value}}"\n    authority: a\n    check: pattern\n    options: { pattern: "STAT(?:INTL)?", flags: i }\n', [patternCheck]);
     const findings = analyze('😀 stat\nSTATINTL', { ruleSets: [set] }).findings;
     expect(findings.map((f) => [f.span.start.offset, f.span.end.offset, f.message])).toEqual([[3, 7, 'saw stat'], [8, 16, 'saw STATINTL']]);
   });

@@ -20,6 +20,7 @@ import {
   type ResolvedRuleSet,
 } from '../../src/index.js';
 import { sarifErrors } from '../support/sarif.js';
+import { patternCheck } from '../../src/pattern.js';
 
 // Every output channel escapes what came from a document, a file name or a rule file: no text
 // can act on the terminal, forge a line, become HTML or a link, or start a workflow command.
@@ -33,9 +34,9 @@ const hostile = fc.array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string(
 /** A rule set whose message and description quote the document and the rule file. */
 function ruleSetWith(description: string, authority: string): ResolvedRuleSet {
   const yaml = `rules:\n  echo-text:\n    description: ${JSON.stringify(`d${description}`)}\n    severity: error\n    message: "matched {{value}}"\n    authority: ${JSON.stringify(`a${authority}`)}\n    url: https://example.org/a(b)\n    check: pattern\n    options: { pattern: "(?s)X.*" }\n`;
-  const parsed = parseRuleSet(yaml, { source: 'hostile.yaml' });
+  const parsed = parseRuleSet(yaml, { source: 'hostile.yaml', checks: [patternCheck] });
   if (!parsed.ok) throw new Error(parsed.issues.map(formatRuleSetIssue).join('\n'));
-  const resolved = resolveRuleSet(parsed.ruleSet);
+  const resolved = resolveRuleSet(parsed.ruleSet, { checks: [patternCheck] });
   if (!resolved.ok) throw new Error(resolved.issues.map(formatRuleSetIssue).join('\n'));
   return resolved.ruleSet;
 }

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_RULE_SET_NAMES, getBuiltInRuleSet, parseRuleSet, runRuleSetTests } from '../../src/index.js';
+import { BUILT_IN_CHECKS, BUILT_IN_RULE_SET_NAMES, getBuiltInRuleSet as getCoreBuiltInRuleSet, InvalidArgumentError, parseRuleSet, runRuleSetTests, withMinConfidence } from '../../src/index.js';
+// The node entry's getBuiltInRuleSet loads the `pattern` check, which cia-crest runs.
+import { getBuiltInRuleSet } from '../../src/node.js';
+import { patternCheck } from '../../src/pattern.js';
 // @ts-expect-error: a plain .mjs script without types
 import { renderRuleSetsModule } from '../../scripts/embed-rules.mjs';
 
@@ -16,7 +19,7 @@ describe('built-in rule sets', () => {
 
   const own = new Map<string, string>(); // rule id → the set that defines it
   for (const name of BUILT_IN_RULE_SET_NAMES) {
-    const parsed = parseRuleSet(readFileSync(join(__dirname, '..', '..', 'rules', `${name}.yaml`), 'utf8'), { source: name });
+    const parsed = parseRuleSet(readFileSync(join(__dirname, '..', '..', 'rules', `${name}.yaml`), 'utf8'), { source: name, checks: [patternCheck] });
     if (!parsed.ok) throw new Error(`${name} does not parse`);
     for (const [id, rule] of parsed.ruleSet.rules) if (rule.check !== undefined) own.set(id, name);
   }
@@ -49,6 +52,20 @@ describe('built-in rule sets', () => {
     }
   });
 
+  it('load in the main entry without the pattern check, but for cia-crest, which says where the check is', () => {
+    for (const name of BUILT_IN_RULE_SET_NAMES.filter((n) => n !== 'cia-crest')) expect(getCoreBuiltInRuleSet(name).rules.length, name).toBeGreaterThan(0);
+    expect(() => getCoreBuiltInRuleSet('cia-crest')).toThrow(/needs a check kind that was not passed: the check kind "pattern" is not loaded: it lives in redaction-audit\/pattern.*import \{ patternCheck \} from 'redaction-audit\/pattern'/);
+    const checks = [patternCheck];
+    const crest = getCoreBuiltInRuleSet('cia-crest', { checks });
+    expect(crest.rules.map((r) => r.id)).toContain('crest-stat-marker');
+    expect(getCoreBuiltInRuleSet('cia-crest', { checks })).toBe(crest);
+    expect(getBuiltInRuleSet('redaction-audit:cia-crest').rules.map((r) => r.id)).toEqual(crest.rules.map((r) => r.id));
+    // Compiled again without the kind its rules were resolved with: an error, not a rule dropped.
+    expect(() => withMinConfidence(crest, 0.8, new Map(BUILT_IN_CHECKS))).toThrow(InvalidArgumentError);
+    expect(() => withMinConfidence(crest, 0.8, new Map(BUILT_IN_CHECKS))).toThrow(/rule "crest-stat-marker" of redaction-audit:cia-crest runs the check kind "pattern", which is not among the checks passed/);
+    expect(withMinConfidence(crest, 0.8, new Map([...BUILT_IN_CHECKS, [patternCheck.kind, patternCheck as never]])).rules).toHaveLength(crest.rules.length);
+  });
+
   it('catch a wrong expectation (the tests can fail)', () => {
     const set = getBuiltInRuleSet('recommended');
     const report = runRuleSetTests({ ...set, tests: [{ text: '(b)(10)', expect: [{ rule: 'foia-code-unknown', line: 2 }], absent: ['redact-no-code'] }, { text: '(b)(1)', expect: [], absent: ['foia-b3-no-statute'] }, { text: '(b)(3)', expect: [], absent: ['foia-b3-no-statute'] }] });
@@ -63,7 +80,7 @@ describe('the README', () => {
     const rows = [...readme.matchAll(/^\| `([a-z0-9-]+)` \| ([a-z-]+) \| (error|warning|info) \| ([a-z-]+) \|/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]} ${m[4]}`);
     const actual: string[] = [];
     for (const name of BUILT_IN_RULE_SET_NAMES) {
-      const parsed = parseRuleSet(readFileSync(join(__dirname, '..', '..', 'rules', `${name}.yaml`), 'utf8'), { source: name });
+      const parsed = parseRuleSet(readFileSync(join(__dirname, '..', '..', 'rules', `${name}.yaml`), 'utf8'), { source: name, checks: [patternCheck] });
       if (!parsed.ok) throw new Error(name);
       for (const [id, rule] of parsed.ruleSet.rules) if (rule.check !== undefined) actual.push(`${id} ${name} ${rule.severity} ${rule.check}`);
     }

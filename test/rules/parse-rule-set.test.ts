@@ -12,6 +12,7 @@ import {
   type ParseRuleSetResult,
   type RuleSetIssue,
 } from '../../src/index.js';
+import { patternCheck } from '../../src/pattern.js';
 
 const RULE = `description: d
     severity: warning
@@ -19,14 +20,26 @@ const RULE = `description: d
     authority: 5 U.S.C. 552(b)
     check: forbid`;
 
-function issuesOf(text: string, source = 'mine.yaml'): RuleSetIssue[] {
-  const parsed = parseRuleSet(text, { source });
+/** Issues of a rule set parsed and resolved by the main entry with the `pattern` check passed (`checks: []`: without it). */
+function issuesOf(text: string, source = 'mine.yaml', checks = [patternCheck]): RuleSetIssue[] {
+  const parsed = parseRuleSet(text, { source, checks });
   if (!parsed.ok) return parsed.issues;
-  const resolved = resolveRuleSet(parsed.ruleSet);
+  const resolved = resolveRuleSet(parsed.ruleSet, { checks });
   return resolved.ok ? [] : resolved.issues;
 }
 
 describe('parseRuleSet issues', () => {
+  it('reports a pattern rule as check-not-loaded where the pattern check was not passed, saying where it is', () => {
+    const text = `rules:\n  my-rule:\n    ${RULE.replace('check: forbid', 'check: pattern\n    options: { pattern: "STAT" }')}\n`;
+    const found = issuesOf(text, 'mine.yaml', []);
+    expect(found.map((i) => `${i.code} ${i.line}:${i.column}`)).toEqual(['check-not-loaded 7:12']);
+    expect(found[0]?.message).toBe('the check kind "pattern" is not loaded: it lives in redaction-audit/pattern, which the main entry leaves out');
+    expect(found[0]?.hint).toMatch(/^import \{ patternCheck \} from 'redaction-audit\/pattern' and pass it in `checks`/);
+    expect(issuesOf(text)).toEqual([]);
+    // A misspelt kind is still suggested from every kind, the separate ones included.
+    expect(issuesOf(text.replace('check: pattern', 'check: patern'), 'mine.yaml', [])[0]?.hint).toMatch(/^did you mean "pattern"\?/);
+  });
+
   const cases: Array<[name: string, text: string, code: string, line: number, column: number, hint?: RegExp]> = [
     ['a YAML syntax error', 'rules:\n  a: [1, 2\n', 'yaml-syntax', 3, 1],
     ['a duplicate key', 'name: a\nname: b\n', 'duplicate-key', 2, 1],
