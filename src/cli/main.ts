@@ -2,6 +2,7 @@
 import { MAX_TEXT_LENGTH as MAX_DOCUMENT_BYTES } from '../node/decode-document.js';
 import { escapeText } from '../report/formatters/format-text.js';
 import { runCli } from './run-cli.js';
+import { formatStartTiming } from './start-timing.js';
 
 /**
  * A stream whose reader has gone away (EPIPE: `redaction-audit scan docs | head -1`) takes no
@@ -33,6 +34,8 @@ runCli(process.argv.slice(2), {
   (code) => {
     // A failed write to stdout (not EPIPE) already set 2.
     process.exitCode = Math.max(code, typeof process.exitCode === 'number' ? process.exitCode : 0);
+    const timing = process.env.REDACTION_AUDIT_TIMING === '1' ? formatStartTiming() : undefined;
+    if (timing) process.stderr.write(timing);
   },
   (error: unknown) => {
     // A bug, not a data problem (those are values): the stack helps a report; each line escaped.

@@ -6,6 +6,7 @@ import { VERSION } from '../core/version.js';
 import { CSV_TABLES } from '../report/formatters/format-csv.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
+import { loadCommand } from './start-timing.js';
 import type { CheckCliOptions } from './run-check.js';
 import type { RulesCliOptions } from './run-rules.js';
 import type { ScanCliOptions } from './run-scan.js';
@@ -130,7 +131,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       .addOption(new Option('-f, --format <format>', 'output format: text, json, or jsonl (JSON Lines: one record per line with its source, for DuckDB, pandas or BigQuery)').choices(['text', 'json', 'jsonl']).default('text')),
   ))))))
     .addHelpText('after', '\nExamples:\n  redaction-audit scan examples/documents\n  redaction-audit scan release.pdf --format json -o records.json\n  curl -s https://example.org/doc.pdf | redaction-audit scan - --stdin-filename doc.pdf\n\nExit codes: 0 every input scanned; 2 usage errors or an input that could not be read.')
-    .action(async (paths: string[], options: ScanCliOptions) => done(await (await import('./run-scan.js')).runScan(paths, options, io)));
+    .action(async (paths: string[], options: ScanCliOptions) => done(await (await loadCommand(import('./run-scan.js'))).runScan(paths, options, io)));
 
   withMinConfidence(withConfigOptions(withAllowExtends(withShowHiddenText(withStdinFilename(withJobsOption(withOutputOptions(
     program
@@ -150,7 +151,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       'after',
       `\nExamples:\n  redaction-audit check examples/documents\n  redaction-audit check release.pdf             # PDFs are read directly; boxes over live text are errors\n  redaction-audit check memo.txt --rules strict --fail-on warning\n  redaction-audit check memo.txt --rules ./agency.yaml --review-date 1998-01-01 --format json\n  redaction-audit check "releases/**/*.txt" --format sarif -o redaction-audit.sarif\n  redaction-audit check docs --format github      # annotations in a GitHub Actions job\n${EXIT_HELP}`,
     )
-    .action(async (paths: string[], options: CheckCliOptions) => done(await (await import('./run-check.js')).runCheck(paths, options, io)));
+    .action(async (paths: string[], options: CheckCliOptions) => done(await (await loadCommand(import('./run-check.js'))).runCheck(paths, options, io)));
 
   withMinConfidence(withConfigOptions(withStdinFilename(withJobsOption(withOutputOptions(
     program
@@ -164,7 +165,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       'after',
       '\nExamples:\n  redaction-audit summary examples/documents\n  redaction-audit summary releases --format markdown -o summary.md\n  redaction-audit summary releases --format csv --table withholdings -o vaughn-index.csv\n\nExit codes: 0 every input summarized; 2 usage errors or an input that could not be read.',
     )
-    .action(async (paths: string[], options: SummaryCliOptions) => done(await (await import('./run-summary.js')).runSummary(paths, options, io)));
+    .action(async (paths: string[], options: SummaryCliOptions) => done(await (await loadCommand(import('./run-summary.js'))).runSummary(paths, options, io)));
 
   withAllowExtends(program
     .command('rules')
@@ -174,21 +175,21 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-o, --output <file>', 'write to this file instead of standard output'))
     .addHelpText('after', '\nExamples:\n  redaction-audit rules\n  redaction-audit rules strict\n  redaction-audit rules --explain eo-oadr-after-1995\n  redaction-audit rules ./agency.yaml --format json')
-    .action(async (sets: string[], options: RulesCliOptions) => done(await (await import('./run-rules.js')).runRules(sets, options, io)));
+    .action(async (sets: string[], options: RulesCliOptions) => done(await (await loadCommand(import('./run-rules.js'))).runRules(sets, options, io)));
 
   program
     .command('init')
     .description('write a config file (redaction-audit.config.yaml, here) and a starter rule set it names, which extends recommended')
     .argument('[file]', 'where to write the rule set', 'redaction-audit.rules.yaml')
     .option('--force', 'overwrite the files if they exist')
-    .action(async (file: string, options: { force?: boolean }) => done(await (await import('./run-init.js')).runInit(file, options, io)));
+    .action(async (file: string, options: { force?: boolean }) => done(await (await loadCommand(import('./run-init.js'))).runInit(file, options, io)));
 
   withAllowExtends(program
     .command('test-rules')
     .description('run the `tests:` cases of rule-set files (default: every built-in rule set)')
     .argument('[rule-sets...]', 'rule-set files or built-in names'))
     .addHelpText('after', '\nExit codes: 0 every case passed; 1 a case failed; 2 a rule set does not load.')
-    .action(async (sets: string[], options: { allowExtends?: string[] }) => done(await (await import('./run-test-rules.js')).runTestRules(sets, io, options.allowExtends)));
+    .action(async (sets: string[], options: { allowExtends?: string[] }) => done(await (await loadCommand(import('./run-test-rules.js'))).runTestRules(sets, io, options.allowExtends)));
 
   program
     .command('eval')
@@ -202,7 +203,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option('-e, --errors', 'list every false positive and false negative')
     .option('--min-f1 <number>', 'exit 1 when a set\'s overall micro-F1 is below this')
     .action(async (golds: string[], options: { dir?: string; errors?: boolean; minF1?: string }) => {
-      const { runEval } = await import('./run-eval.js');
+      const { runEval } = await loadCommand(import('./run-eval.js'));
       let code = EXIT_OK;
       const scored: ScoredPrediction[] = [];
       for (const [i, gold] of golds.entries()) {

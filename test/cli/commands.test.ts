@@ -130,6 +130,25 @@ describe('pattern rules in the CLI', () => {
   });
 });
 
+describe('REDACTION_AUDIT_TIMING', () => {
+  const BIN = join(ROOT, 'dist', 'cli', 'main.js');
+  it('prints when the command was loaded and the run finished, in order, and only when asked', () => {
+    const timed = spawnSync(process.execPath, [BIN, 'scan', join(SEEDS, 'seed-000.txt'), '-q'], { encoding: 'utf8', env: { ...process.env, REDACTION_AUDIT_TIMING: '1' } });
+    expect(timed.status).toBe(0);
+    const m = /^redaction-audit: timing: Node ready at ([\d.]+) ms; command loaded at ([\d.]+) ms \(module loading ([\d.]+) ms\); finished at ([\d.]+) ms\n$/.exec(timed.stderr);
+    expect(m, timed.stderr).not.toBeNull();
+    const [ready, loaded, loading, finished] = (m as RegExpExecArray).slice(1).map(Number) as [number, number, number, number];
+    expect(ready).toBeGreaterThan(0);
+    expect(loaded).toBeGreaterThan(ready);
+    expect(loading).toBeCloseTo(loaded - ready, 0);
+    expect(finished).toBeGreaterThanOrEqual(loaded);
+    const { REDACTION_AUDIT_TIMING: _, ...quiet } = process.env;
+    expect(spawnSync(process.execPath, [BIN, 'scan', join(SEEDS, 'seed-000.txt'), '-q'], { encoding: 'utf8', env: quiet }).stderr).toBe('');
+    // --version loads no command: nothing to time.
+    expect(spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8', env: { ...process.env, REDACTION_AUDIT_TIMING: '1' } }).stderr).toBe('');
+  });
+});
+
 describe('redaction-audit rules and init', () => {
   it('lists every built-in rule set with its rules', async () => {
     const { code, out } = await run(['rules']);
