@@ -13,8 +13,8 @@
  * const parsed = parseRuleSet(text, { source: 'mine.yaml', checks: [patternCheck] });
  * const resolved = parsed.ok ? resolveRuleSet(parsed.ruleSet, { checks: [patternCheck] }) : parsed;
  *
- * `redaction-audit/node` (its `loadRuleSet` and `getBuiltInRuleSet`) and the CLI load it
- * without being asked. A rule naming `check: pattern` where it was not passed gets a
+ * `redaction-audit/node` (its `parseRuleSet`, `resolveRuleSet`, `getBuiltInRuleSet` and
+ * `loadRuleSet`) and the CLI load it without being asked. A rule naming `check: pattern` where it was not passed gets a
  * `check-not-loaded` issue, never a silent skip.
  */
 export { patternCheck } from './engine/checks/pattern.js';

@@ -13,8 +13,8 @@ import { validPeriodCheck } from './checks/valid-period.js';
 /**
  * The built-in check kinds of the main entry, by name. `pattern` (user regular expressions on the
  * linear-time RE2 engine, 150 kB minified) is not among them, so that the main entry stays light
- * in a browser: it lives in `redaction-audit/pattern` ({@link SEPARATE_CHECKS}), and the node
- * entry's `loadRuleSet` and `getBuiltInRuleSet` and the CLI load it.
+ * in a browser: it lives in `redaction-audit/pattern` ({@link SEPARATE_CHECKS}); the node
+ * entry's rule-set functions and the CLI load it themselves.
  */
 export const BUILT_IN_CHECKS: ReadonlyMap<string, CheckKind> = new Map<string, CheckKind>(
   [
