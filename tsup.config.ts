@@ -49,7 +49,7 @@ export default defineConfig([
     // The command-line program: ESM only, with a shebang so npm can link it as a bin. Commands
     // are imported when they run, so `--version` and `--help` load no scanner (see run-cli.ts).
     //
-    // Its dependencies are bundled in and the result minified: Node resolves, reads and compiles
+    // Its dependencies are bundled in and the result compacted: Node resolves, reads and compiles
     // an ES module file by file, and zod, yaml and the rest are some 150 files, so loading them
     // one by one took most of a command's start (`npm run bench:start`; REDACTION_AUDIT_TIMING=1).
     // Left out: pdf.js (loaded only for a PDF) and re2js (one file already; bundling it would
@@ -60,7 +60,13 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     noExternal: [/^(?!pdfjs-dist|@thednp\/dommatrix|re2js)/],
-    minify: true,
+    // Whitespace and syntax minified, names kept: an internal error's stack trace (printed for
+    // bug reports) still names the functions.
+    minify: false,
+    esbuildOptions(options) {
+      options.minifyWhitespace = true;
+      options.minifySyntax = true;
+    },
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
     sourcemap: false,
     splitting: true,

@@ -1,7 +1,5 @@
 import { resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { withPatternCheck } from '../node/load-rule-set.js';
-import { checkRegistry } from '../rules/parse-rule-set.js';
 import type { ResolvedRuleSet } from '../rules/resolve-rule-set.js';
 import { withMinConfidence } from '../rules/with-min-confidence.js';
 import type { AnalyzeInputsOptions } from './analyze-inputs.js';
@@ -42,7 +40,7 @@ export function createCheckPlan(config: LoadedConfig, flags: CheckFlags, io: Cli
   const { minConfidence } = flags;
   const loadRuleSets = (refs: string[] | undefined, out: CliIo, allow: string[] | undefined): ResolvedRuleSet[] | undefined => {
     const loaded = loadRuleSetsFrom(refs, out, allow);
-    return loaded && minConfidence !== undefined ? loaded.map((set) => withMinConfidence(set, minConfidence, checkRegistry(withPatternCheck()))) : loaded;
+    return loaded && minConfidence !== undefined ? loaded.map((set) => withMinConfidence(set, minConfidence)) : loaded;
   };
   const base = loadRuleSets(top, io, flags.allowExtends);
   let failed = base === undefined;

@@ -67,12 +67,14 @@ function failure(source: string, code: ReadFailureCode, reason: string): ReadFai
 }
 
 /**
- * Formats a byte count (a whole number) with thousands separators: `1,048,576`. Written out
- * rather than `toLocaleString('en-US')`, whose first call loads ICU's locale data: about 25 ms
- * of every CLI start, where limits are formatted as the modules load.
+ * Formats a byte count with thousands separators: `1,048,576`, as `toLocaleString('en-US')`
+ * does. Whole numbers are written out here: the first `toLocaleString` call loads ICU's locale
+ * data, about 25 ms of every CLI start, where limits are formatted as the modules load. Other
+ * numbers (a limit of 10.5 bytes passed by a caller) go to `toLocaleString`.
  */
 export function formatBytes(n: number): string {
-  const digits = String(Math.trunc(Math.abs(n)));
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
+  const digits = String(Math.abs(n));
   let out = '';
   for (let i = 0; i < digits.length; i++) {
     if (i > 0 && (digits.length - i) % 3 === 0) out += ',';

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../core/errors.js';
+import { SEPARATE_CHECKS } from '../engine/built-in-checks.js';
 import type { CheckKind } from '../engine/check-kind.js';
 import type { CompiledRule } from '../engine/compiled-rule.js';
 import { compileMessage } from '../engine/message-template.js';
@@ -49,7 +50,9 @@ export function compileRuleSet(data: RuleSetData, checks: ReadonlyMap<string, Ch
   for (const def of data.definitions) {
     const kind = checks.get(def.rule.check);
     if (!kind && def.rule.severity !== 'off') {
-      throw new InvalidArgumentError(`rule "${def.id}" of ${data.source} runs the check kind "${def.rule.check}", which is not among the checks passed (${[...checks.keys()].join(', ')}); pass the kinds the rule set was resolved with`);
+      const entry = SEPARATE_CHECKS.get(def.rule.check);
+      const where = entry ? `it lives in ${entry}` : 'pass the kinds the rule set was resolved with';
+      throw new InvalidArgumentError(`rule "${def.id}" of ${data.source} runs the check kind "${def.rule.check}", which is not among the checks passed (${[...checks.keys()].join(', ')}); ${where}`);
     }
     const compiled = compileRule(def.id, def.rule, kind);
     if (compiled) rules.push(compiled);

@@ -238,14 +238,29 @@ function dedupeIssues(issues: RuleSetIssue[]): RuleSetIssue[] {
 
 /** Built-in rule sets resolved with the main entry's checks only, by name. */
 const builtInCache = new Map<string, ResolvedRuleSet>();
-/** Built-in rule sets resolved with custom checks: by the checks passed (compared by identity), then by name. */
-const builtInCacheByChecks = new WeakMap<readonly CheckKind[], Map<string, ResolvedRuleSet>>();
+/**
+ * Built-in rule sets resolved with custom checks, by the checks passed (the same kinds in the
+ * same order, compared by identity: `[patternCheck]` written anew at each call still hits),
+ * then by name. The most recent {@link CHECK_CACHES} lists of checks are kept.
+ */
+const builtInCacheByChecks: Array<{ checks: readonly CheckKind[]; sets: Map<string, ResolvedRuleSet> }> = [];
+const CHECK_CACHES = 8;
+
+/** The cache of built-in sets resolved with these checks (made, and the oldest dropped, when new). */
+function cacheFor(checks: readonly CheckKind[]): Map<string, ResolvedRuleSet> {
+  const found = builtInCacheByChecks.find((c) => c.checks.length === checks.length && c.checks.every((k, i) => k === checks[i]));
+  if (found) return found.sets;
+  if (builtInCacheByChecks.length >= CHECK_CACHES) builtInCacheByChecks.shift();
+  const entry = { checks: [...checks], sets: new Map<string, ResolvedRuleSet>() };
+  builtInCacheByChecks.push(entry);
+  return entry.sets;
+}
 
 /** Options of {@link getBuiltInRuleSet}. */
 export interface GetBuiltInRuleSetOptions {
   /**
    * Check kinds besides the main entry's: `cia-crest` needs `patternCheck` from
-   * `redaction-audit/pattern`. Pass the same array each time to share its cache.
+   * `redaction-audit/pattern`. Results are cached per list of kinds (compared one by one).
    */
   checks?: readonly CheckKind[];
 }
@@ -253,7 +268,7 @@ export interface GetBuiltInRuleSetOptions {
 /**
  * A built-in rule set, resolved and compiled: `recommended`, `strict`, `frus`,
  * `state-department`, `cia-crest` or `fbi` (with or without the `redaction-audit:` prefix).
- * Cached per name (and per `checks` array). Throws {@link RuleSetError} for an unknown name,
+ * Cached per name (and per list of `checks`). Throws {@link RuleSetError} for an unknown name,
  * when the set needs a check kind that was not passed (`cia-crest` runs a `pattern` rule: pass
  * `{ checks: [patternCheck] }`, or use `redaction-audit/node`'s `getBuiltInRuleSet`, which does),
  * or if the built-in set does not load (a bug in the package).
@@ -261,11 +276,7 @@ export interface GetBuiltInRuleSetOptions {
 export function getBuiltInRuleSet(name: string, options: GetBuiltInRuleSetOptions = {}): ResolvedRuleSet {
   const bare = name.startsWith(BUILT_IN_PREFIX) ? name.slice(BUILT_IN_PREFIX.length) : name;
   const { checks } = options;
-  let cache = builtInCache;
-  if (checks && checks.length > 0) {
-    cache = builtInCacheByChecks.get(checks) ?? new Map();
-    builtInCacheByChecks.set(checks, cache);
-  }
+  const cache = checks && checks.length > 0 ? cacheFor(checks) : builtInCache;
   const cached = cache.get(bare);
   if (cached) return cached;
   const parsed = parseBuiltInRuleSet(bare, checks);

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_CHECKS, BUILT_IN_RULE_SET_NAMES, getBuiltInRuleSet as getCoreBuiltInRuleSet, InvalidArgumentError, parseRuleSet, runRuleSetTests, withMinConfidence } from '../../src/index.js';
+import { z } from 'zod';
+import { BUILT_IN_CHECKS, BUILT_IN_RULE_SET_NAMES, defineCheck, getBuiltInRuleSet as getCoreBuiltInRuleSet, InvalidArgumentError, parseRuleSet, runRuleSetTests, withMinConfidence } from '../../src/index.js';
 // The node entry's getBuiltInRuleSet loads the `pattern` check, which cia-crest runs.
 import { getBuiltInRuleSet } from '../../src/node.js';
+import { compileRuleSet } from '../../src/rules/compile-rule-set.js';
 import { patternCheck } from '../../src/pattern.js';
 // @ts-expect-error: a plain .mjs script without types
 import { renderRuleSetsModule } from '../../scripts/embed-rules.mjs';
@@ -59,11 +61,19 @@ describe('built-in rule sets', () => {
     const crest = getCoreBuiltInRuleSet('cia-crest', { checks });
     expect(crest.rules.map((r) => r.id)).toContain('crest-stat-marker');
     expect(getCoreBuiltInRuleSet('cia-crest', { checks })).toBe(crest);
+    // Cached per list of kinds, not per array: a list written anew at each call still hits.
+    expect(getCoreBuiltInRuleSet('cia-crest', { checks: [patternCheck] })).toBe(crest);
+    const custom = defineCheck({ kind: 'nothing', description: 'reports nothing', options: z.object({}), run: () => [] });
+    expect(getBuiltInRuleSet('recommended', { checks: [custom] })).toBe(getBuiltInRuleSet('recommended', { checks: [custom] }));
+    expect(getBuiltInRuleSet('recommended', { checks: [custom] })).not.toBe(getBuiltInRuleSet('recommended'));
     expect(getBuiltInRuleSet('redaction-audit:cia-crest').rules.map((r) => r.id)).toEqual(crest.rules.map((r) => r.id));
-    // Compiled again without the kind its rules were resolved with: an error, not a rule dropped.
-    expect(() => withMinConfidence(crest, 0.8, new Map(BUILT_IN_CHECKS))).toThrow(InvalidArgumentError);
-    expect(() => withMinConfidence(crest, 0.8, new Map(BUILT_IN_CHECKS))).toThrow(/rule "crest-stat-marker" of redaction-audit:cia-crest runs the check kind "pattern", which is not among the checks passed/);
-    expect(withMinConfidence(crest, 0.8, new Map([...BUILT_IN_CHECKS, [patternCheck.kind, patternCheck as never]])).rules).toHaveLength(crest.rules.length);
+    // withMinConfidence compiles the rules again with the kinds they hold, whatever map is passed.
+    for (const set of [withMinConfidence(crest, 0.8), withMinConfidence(crest, 0.8, new Map(BUILT_IN_CHECKS))]) {
+      expect(set.rules.map((r) => [r.id, r.minConfidence >= 0.8])).toEqual(crest.rules.map((r) => [r.id, true]));
+    }
+    // Compiled from definitions without a kind a rule that is on needs: an error, not a rule dropped.
+    expect(() => compileRuleSet(crest, new Map(BUILT_IN_CHECKS))).toThrow(InvalidArgumentError);
+    expect(() => compileRuleSet(crest, new Map(BUILT_IN_CHECKS))).toThrow(/rule "crest-stat-marker" of redaction-audit:cia-crest runs the check kind "pattern", which is not among the checks passed \(.*\); it lives in redaction-audit\/pattern/);
   });
 
   it('catch a wrong expectation (the tests can fail)', () => {
