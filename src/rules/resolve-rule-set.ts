@@ -111,12 +111,15 @@ export function resolveRuleSet(ruleSet: RuleSet, options: ResolveRuleSetOptions 
 
   const collect = (set: RuleSet, stack: readonly string[]): Map<string, Merged> => {
     const merged = new Map<string, Merged>();
+    // Whether an `extends` entry did not load: an override of a rule it may define is then not `unknown-rule`.
+    let parentMissing = false;
     set.extends.forEach((ref, i) => {
       const path = ['extends', i];
       const at = set.locate(path);
       const builtIn = ref.startsWith(BUILT_IN_PREFIX);
       const loaded = load(ref, set.source);
       if (!loaded) {
+        parentMissing = true;
         const near = builtIn ? suggest(ref.slice(BUILT_IN_PREFIX.length), BUILT_IN_RULE_SET_NAMES) : undefined;
         issues.push({
           code: 'extends-not-found',
@@ -133,10 +136,12 @@ export function resolveRuleSet(ruleSet: RuleSet, options: ResolveRuleSetOptions 
         return;
       }
       if ('refused' in loaded) {
+        parentMissing = true;
         issues.push({ ...loaded.refused, source: set.source, path, ...at });
         return;
       }
       if (!loaded.ok) {
+        parentMissing = true;
         for (const issue of loaded.issues) issues.push(issue);
         return;
       }
@@ -179,7 +184,7 @@ export function resolveRuleSet(ruleSet: RuleSet, options: ResolveRuleSetOptions 
         merged.set(id, { rule: mergeRule(existing.rule, rule), definedIn: existing.definedIn, source: set.source, path, locate: set.locate, ...(setLevel ? { setLevel } : {}) });
       } else if (rule.check !== undefined) {
         merged.set(id, { rule, definedIn: set.source, source: set.source, path, locate: set.locate });
-      } else {
+      } else if (!parentMissing) {
         issues.push({
           code: 'unknown-rule',
           message: `rule "${id}" only overrides, but no extended rule set defines it`,

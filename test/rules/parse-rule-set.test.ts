@@ -36,6 +36,12 @@ describe('parseRuleSet issues', () => {
     expect(found[0]?.message).toBe('the check kind "pattern" is not loaded: it lives in redaction-audit/pattern, which the main entry leaves out');
     expect(found[0]?.hint).toMatch(/^import \{ patternCheck \} from 'redaction-audit\/pattern' and pass it in `checks`/);
     expect(issuesOf(text)).toEqual([]);
+    // A set extending one that does not load: its issues, and no override of its rules called unknown.
+    const extending = 'extends: [redaction-audit:cia-crest]\nrules:\n  crest-stat-marker: off\n';
+    expect(issuesOf(extending, 'ext.yaml', []).map((i) => `${i.source}:${i.line}:${i.column} ${i.code}`)).toEqual(['redaction-audit:cia-crest:34:12 check-not-loaded']);
+    expect(issuesOf(extending)).toEqual([]);
+    expect(issuesOf('extends: [redaction-audit:nope]\nrules:\n  crest-stat-marker: off\n').map((i) => i.code)).toEqual(['extends-not-found']);
+    expect(issuesOf('rules:\n  crest-stat-marker: off\n').map((i) => i.code)).toEqual(['unknown-rule']);
     // A misspelt kind is still suggested from every kind, the separate ones included.
     expect(issuesOf(text.replace('check: pattern', 'check: patern'), 'mine.yaml', [])[0]?.hint).toMatch(/^did you mean "pattern"\?/);
   });
