@@ -1,6 +1,6 @@
 import type { OcrCorrection } from '../core/vocabulary.js';
 import { registerTrigger } from './gated-pattern.js';
-import { isProseLine, shapeLine, SHAPE_READ, type LineShape } from './line-shape.js';
+import { shapeLine, shapeLineUnlessProse, SHAPE_READ, type LineShape } from './line-shape.js';
 import { isConfusable, OcrAligner, ocrDistance } from './ocr.js';
 import type { ScanContext } from './scan-context.js';
 import { trigger } from './trigger-automaton.js';
@@ -726,7 +726,7 @@ export function findVocabulary(context: ScanContext): VocabularyMatch[] {
       const { start, end } = locator.lineRange(n);
       if (end === start) continue;
       // Prose is never banner-like: most lines are told so after a few words, unshaped.
-      const shape = end - start > SHAPE_READ || isProseLine(text, start, end) ? undefined : shapeLine(text, start, end);
+      const shape = end - start > SHAPE_READ ? undefined : shapeLineUnlessProse(text, start, end);
       if (!shape || !isBannerLike(shape)) {
         readBlock();
         block = undefined;
