@@ -2,6 +2,7 @@ import type { OcrCorrection } from '../core/vocabulary.js';
 import { registerTrigger } from './gated-pattern.js';
 import { shapeLine, shapeLineUnlessProse, SHAPE_READ, type LineShape } from './line-shape.js';
 import { isConfusable, OcrAligner, ocrDistance } from './ocr.js';
+import { holdsPiece, ocrClassOf, piecesOf, type Piece } from './ocr-pieces.js';
 import type { ScanContext } from './scan-context.js';
 import { trigger } from './trigger-automaton.js';
 import { budgetFor, getVocabulary, lettersOf, MAX_WINDOW_TOKENS, type Term } from './vocabulary.js';
@@ -68,13 +69,22 @@ interface Index {
    * `(which * 26 + a) * 26 + b`, where `which` is 0 for the first and second letters, 1 for the
    * first and third, 2 for the second and third, and `a`, `b` are letter indices (A = 0).
    */
-  byPair: Array<readonly Term[] | undefined>;
+  byPair: Array<readonly Spelling[] | undefined>;
   /** A trie over the spellings' letters: `trie[node * 26 + letter]` is the next node or -1. */
   trie: Int32Array;
   /** The spellings that end at each node of the trie. */
   trieEnds: Array<readonly Term[] | undefined>;
-  /** Each spelling's letters as a mask of OCR letter classes (see {@link classMask}). */
-  masks: Map<Term, number>;
+}
+
+/** A spelling with an inexact budget, and what its inexact readings are tested with first. */
+interface Spelling {
+  term: Term;
+  /** Its letters as a mask of OCR letter classes (see {@link classMask}). */
+  mask: number;
+  /** Its budget in half edits on a line of other words (`[0]`) and as the one word of its line (`[1]`). */
+  budgets: readonly [number, number];
+  /** Its pieces for each budget (see {@link piecesOf}; `undefined`: no test). */
+  pieces: readonly [readonly Piece[] | undefined, readonly Piece[] | undefined];
 }
 
 let index: Index | undefined;
@@ -120,17 +130,22 @@ function getIndex(): Index {
   const terms = getVocabulary();
   const near = new Map<Term, Set<string>>();
   for (const t of terms) near.set(t, new Set(t.nearWords));
-  const byPair: Term[][] = [];
-  const put = (which: number, a: string, b: string, t: Term): void => {
+  const byPair: Spelling[][] = [];
+  const put = (which: number, a: string, b: string, t: Spelling): void => {
     const k = (which * 26 + a.charCodeAt(0) - 65) * 26 + b.charCodeAt(0) - 65;
     (byPair[k] ??= []).push(t);
   };
   for (const t of terms) {
     if (t.budget === 0 || t.letters.length < 3) continue;
+    let mask = 0;
+    for (let k = 0; k < t.letters.length; k++) mask |= CLASS_BIT[t.letters.charCodeAt(k)] as number;
+    // A word of six letters or more alone on its line may stray one edit further (see readLine).
+    const budgets = [t.budget, t.budget + (t.letters.length >= 6 ? LONE_EXTRA : 0)] as const;
+    const spelling: Spelling = { term: t, mask, budgets, pieces: [piecesOf(t.letters, budgets[0]), piecesOf(t.letters, budgets[1])] };
     const [a, b, c] = t.letters as unknown as [string, string, string];
-    put(0, a, b, t);
-    put(1, a, c, t);
-    put(2, b, c, t);
+    put(0, a, b, spelling);
+    put(1, a, c, spelling);
+    put(2, b, c, spelling);
   }
   // The trie: node 0 is the root.
   const next: number[] = new Array(26).fill(-1);
@@ -147,13 +162,7 @@ function getIndex(): Index {
     }
     (ends[node] ??= []).push(t);
   }
-  const masks = new Map<Term, number>();
-  for (const t of terms) {
-    let mask = 0;
-    for (let k = 0; k < t.letters.length; k++) mask |= CLASS_BIT[t.letters.charCodeAt(k)] as number;
-    masks.set(t, mask);
-  }
-  index = { near, byPair, trie: Int32Array.from(next), trieEnds: ends, masks };
+  index = { near, byPair, trie: Int32Array.from(next), trieEnds: ends };
   return index;
 }
 
@@ -190,7 +199,7 @@ let generation = 0;
  * character; the second and third, the first misread; one character lost or added before).
  * OCR confusions count as agreement; two edits among the first three letters are too many.
  */
-function poolFor(w0: number, w1: number, w2: number): readonly Term[] {
+function poolFor(w0: number, w1: number, w2: number): readonly Spelling[] {
   const ascii = w0 >= 0 && w0 < 128 && w1 < 128 && w2 < 128;
   const key = ascii ? ((w0 & 127) << 16) | ((w1 & 255) << 8) | (w2 & 255) : -1;
   if (ascii) {
@@ -198,7 +207,7 @@ function poolFor(w0: number, w1: number, w2: number): readonly Term[] {
     if (cached) return cached;
   }
   const { byPair } = getIndex();
-  const pool: Term[] = [];
+  const pool: Spelling[] = [];
   generation++;
   const written = [w0, w1, w2];
   for (const [x, y, which] of ALIGNMENTS) {
@@ -208,8 +217,8 @@ function poolFor(w0: number, w1: number, w2: number): readonly Term[] {
     for (const a of READINGS[cx] as readonly number[]) {
       for (const b of READINGS[cy] as readonly number[]) {
         for (const t of byPair[(which * 26 + a) * 26 + b] ?? []) {
-          if (inPool.get(t) === generation) continue;
-          inPool.set(t, generation);
+          if (inPool.get(t.term) === generation) continue;
+          inPool.set(t.term, generation);
           pool.push(t);
         }
       }
@@ -223,7 +232,7 @@ function poolFor(w0: number, w1: number, w2: number): readonly Term[] {
 }
 
 /** Pools by their first three characters (ASCII), kept until the cache fills. */
-const pools = new Map<number, readonly Term[]>();
+const pools = new Map<number, readonly Spelling[]>();
 /** How many pools are kept. */
 const POOL_CACHE = 8192;
 
@@ -275,9 +284,14 @@ function addToken(tokens: Tokens, start: number, end: number): void {
   tokens.count++;
 }
 
+/** What the shared buffers hold the tokens of (a banner line is cut once, then asked about again). */
+let lastCut: { text: string; start: number; end: number } = { text: '', start: 0, end: 0 };
+
 /** Cuts `[start, end)` of `text` into tokens, into the shared buffers. */
 function tokenize(text: string, start: number, end: number): Tokens {
   const tokens = buffers;
+  if (lastCut.start === start && lastCut.end === end && lastCut.text === text) return tokens;
+  lastCut = { text, start, end };
   tokens.count = 0;
   let i = start;
   while (i < end) {
@@ -472,17 +486,25 @@ function explainedByWord(term: Term, joined: string, cost: number): 'word' | 'ti
   return undefined;
 }
 
-/** Per-token facts of the line being read (reused buffers, grown as needed). */
-let scratch = { length: new Int32Array(256), mask: new Int32Array(256), joins: new Uint8Array(256) };
+/** How much further (half edits) a word of six letters or more may stray as the one word of its line. */
+const LONE_EXTRA = 2;
 
-function lineScratch(n: number): typeof scratch {
-  if (scratch.length.length < n) scratch = { length: new Int32Array(2 * n), mask: new Int32Array(2 * n), joins: new Uint8Array(2 * n) };
+/**
+ * Per-token facts of the line being read (reused buffers, grown as needed): `at` is where the
+ * token starts in `folded`, the line's token characters as OCR letter classes (see
+ * {@link ocrClassOf}), the tokens of a reading joined, a 0 between tokens that do not join.
+ */
+let scratch = { length: new Int32Array(256), mask: new Int32Array(256), joins: new Uint8Array(256), at: new Int32Array(256), folded: new Uint8Array(1024) };
+
+function lineScratch(n: number, chars: number): typeof scratch {
+  if (scratch.length.length < n) scratch = { ...scratch, length: new Int32Array(2 * n), mask: new Int32Array(2 * n), joins: new Uint8Array(2 * n), at: new Int32Array(2 * n) };
+  if (scratch.folded.length < chars + n) scratch.folded = new Uint8Array(2 * (chars + n));
   return scratch;
 }
 
 /** Reads one line (or the clipped window of a long one) and returns its readings, best first where they overlap. */
 function readLine(text: string, from: number, to: number, shape: LineShape, bannerLike: boolean, acrossLines = false): VocabularyMatch[] {
-  const { trie, trieEnds, masks } = getIndex();
+  const { trie, trieEnds } = getIndex();
   const tokens = tokenize(text, from, to);
   const n = tokens.count;
   const starts = tokens.start;
@@ -494,15 +516,19 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
   for (let k = 0; k < n; k++) if ((ends[k] as number) - (starts[k] as number) >= 3) substantive++;
   // Each token's length and letter classes, and whether it joins the one before on this line,
   // worked out once for the line, not once per spelling tried.
-  const { length: tokenLength, mask: tokenMask, joins } = lineScratch(n);
+  const { length: tokenLength, mask: tokenMask, joins, at, folded } = lineScratch(n, to - from);
+  let foldedLength = 0;
   if (bannerLike && !acrossLines) {
     for (let k = 0; k < n; k++) {
       tokenLength[k] = (ends[k] as number) - (starts[k] as number);
       tokenMask[k] = classMask(text, starts[k] as number, ends[k] as number);
       joins[k] = k > 0 && joinable(text, ends[k - 1] as number, starts[k] as number) === 1 ? 1 : 0;
+      if (k > 0 && joins[k] !== 1) folded[foldedLength++] = 0;
+      at[k] = foldedLength;
+      for (let p = starts[k] as number; p < (ends[k] as number); p++) folded[foldedLength++] = ocrClassOf(text.charCodeAt(p));
     }
   }
-  const lone = bannerLike && substantive === 1 ? 2 : 0;
+  const lone = bannerLike && substantive === 1 ? 1 : 0;
   for (let i = 0; i < n; i++) {
     const c0 = text.charCodeAt(starts[i] as number);
     // Exact readings in running text start with a capital (lower-case words there are prose);
@@ -546,7 +572,7 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
     if (!bannerLike || acrossLines) continue;
     const s0 = starts[i] as number;
     const e0 = ends[i] as number;
-    if (!(lone > 0 ? hasLetter(text, s0, e0) : capitalsAt(text, s0, e0) || (shape.lowerWords === 0 && titleCaseAt(text, s0, e0)))) continue;
+    if (!(lone === 1 ? hasLetter(text, s0, e0) : capitalsAt(text, s0, e0) || (shape.lowerWords === 0 && titleCaseAt(text, s0, e0)))) continue;
     // Inexact readings: every window starting here against each spelling it may be (see
     // poolFor), measured in one pass per spelling as the window grows.
     const [w0, w1, w2] = firstThree(text, tokens, i);
@@ -559,9 +585,10 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
       if (j > i && joins[j] !== 1) break;
       longest += tokenLength[j] as number;
     }
-    for (const term of pool) {
+    for (const spelling of pool) {
+      const term = spelling.term;
       const m = term.letters.length;
-      const budget = term.budget + (m >= 6 ? lone : 0);
+      const budget = spelling.budgets[lone] as number;
       // A window only grows: a first token already too long for the spelling reads as nothing.
       if (headLength - m > budget) continue;
       if (m - longest > budget) continue;
@@ -573,11 +600,15 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
         mask |= tokenMask[j] as number;
         reach += tokenLength[j] as number;
       }
-      if (2 * popcount((masks.get(term) as number) & ~mask) > budget) continue;
+      if (2 * popcount(spelling.mask & ~mask) > budget) continue;
+      // A reading holds one of the spelling's pieces within its at most m + budget characters, near
+      // where the spelling has it (see ocr-pieces.ts for why): a window from here without one reads as nothing.
+      const pieces = spelling.pieces[lone];
+      if (pieces && !holdsPiece(folded, at[i] as number, Math.min(foldedLength, (at[i] as number) + m + budget), pieces, budget)) continue;
       aligner.reset(term.letters, budget);
       let length = 0;
       window: for (let j = i; j < n && j < i + MAX_WINDOW_TOKENS; j++) {
-        if (j > i && joinable(text, ends[j - 1] as number, starts[j] as number) !== 1) break;
+        if (j > i && joins[j] !== 1) break;
         for (let p = starts[j] as number; p < (ends[j] as number); p++) {
           aligner.push(text.charCodeAt(p));
           if (aligner.rowMin > budget) break window;
@@ -677,7 +708,7 @@ function readRunTogether(text: string, tokens: Tokens, used: Uint8Array | undefi
       if (!first) continue;
       const rest = text.slice(p + 1, end);
       let best: { term: Term; cost: number } | undefined;
-      for (const t of poolFor(rest.charCodeAt(0), rest.charCodeAt(1), rest.charCodeAt(2))) {
+      for (const { term: t } of poolFor(rest.charCodeAt(0), rest.charCodeAt(1), rest.charCodeAt(2))) {
         if (t.words !== 1) continue;
         const cost = ocrDistance(rest, t.letters, t.budget);
         if (cost <= t.budget && (!best || cost < best.cost)) best = { term: t, cost };
