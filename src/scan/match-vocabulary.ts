@@ -1,7 +1,7 @@
 import type { OcrCorrection } from '../core/vocabulary.js';
 import { registerTrigger } from './gated-pattern.js';
 import { shapeLine, shapeLineUnlessProse, SHAPE_READ, type LineShape } from './line-shape.js';
-import { isConfusable, OcrAligner, ocrDistance } from './ocr.js';
+import { isConfusable, OcrAligner, ocrDistance, PAIRS } from './ocr.js';
 import { holdsPiece, ocrClassOf, piecesOf, type Piece } from './ocr-pieces.js';
 import type { ScanContext } from './scan-context.js';
 import { trigger } from './trigger-automaton.js';
@@ -79,7 +79,7 @@ interface Index {
 /** A spelling with an inexact budget, and what its inexact readings are tested with first. */
 interface Spelling {
   term: Term;
-  /** Its letters as a mask of OCR letter classes (see {@link classMask}). */
+  /** Its letters as a mask of OCR letter classes (see {@link CLASS_BIT}). */
   mask: number;
   /** Its budget in half edits on a line of other words (`[0]`) and as the one word of its line (`[1]`). */
   budgets: readonly [number, number];
@@ -90,30 +90,20 @@ interface Spelling {
 let index: Index | undefined;
 
 /**
- * Letters as OCR confuses them, one bit per class ({O, 0, Q}, {I, L, 1, |, !}, {S, 5, $}, {E, C, €},
- * {Y, V, ¥} …): a spelling's letter whose class the written window lacks costs at least one
- * whole edit. M, W and D have no bit: OCR writes them as two letters ("rn", "vv", "cl").
+ * Letters as OCR confuses them, one bit per OCR letter class (see {@link ocrClassOf}: {O, 0, Q},
+ * {I, L, 1, |, !}, {S, 5, $}, {E, C, €}, {Y, V, ¥} …), by class: a spelling's letter whose class
+ * the written window lacks costs at least one whole edit. The pair letters M, W and D have no
+ * bit: OCR writes them as two letters ("rn", "vv", "cl").
  */
-const CLASS_BIT = new Int32Array(0x2100);
-{
-  const classes = ['O0Q', 'IL1|!', 'S5$', 'B8', 'EC€£', 'YV¥', 'G6', 'Z2', 'NH', 'FP', 'A', 'K', 'R', 'T', 'U', 'X', 'J'];
-  classes.forEach((chars, bit) => {
-    for (const ch of chars) {
-      CLASS_BIT[ch.charCodeAt(0)] = 1 << bit;
-      CLASS_BIT[ch.toLowerCase().charCodeAt(0)] = 1 << bit;
-    }
-  });
-}
-
-/** The class mask of `[start, end)` of `text` (see {@link CLASS_BIT}). */
-function classMask(text: string, start: number, end: number): number {
-  let mask = 0;
-  for (let p = start; p < end; p++) {
-    const c = text.charCodeAt(p);
-    if (c < 0x2100) mask |= CLASS_BIT[c] as number;
+const CLASS_BIT: Int32Array = (() => {
+  const bits = new Int32Array(256);
+  let next = 0;
+  for (let c = 65; c <= 90; c++) {
+    const cls = ocrClassOf(c);
+    if (bits[cls] === 0 && !Object.values(PAIRS).includes(String.fromCharCode(c))) bits[cls] = 1 << next++;
   }
-  return mask;
-}
+  return bits;
+})();
 
 /** The number of bits set in a 32-bit mask. */
 function popcount(x: number): number {
@@ -138,7 +128,7 @@ function getIndex(): Index {
   for (const t of terms) {
     if (t.budget === 0 || t.letters.length < 3) continue;
     let mask = 0;
-    for (let k = 0; k < t.letters.length; k++) mask |= CLASS_BIT[t.letters.charCodeAt(k)] as number;
+    for (let k = 0; k < t.letters.length; k++) mask |= CLASS_BIT[ocrClassOf(t.letters.charCodeAt(k))] as number;
     // A word of six letters or more alone on its line may stray one edit further (see readLine).
     const budgets = [t.budget, t.budget + (t.letters.length >= 6 ? LONE_EXTRA : 0)] as const;
     const spelling: Spelling = { term: t, mask, budgets, pieces: [piecesOf(t.letters, budgets[0]), piecesOf(t.letters, budgets[1])] };
@@ -193,6 +183,37 @@ const inPool = new Map<Term, number>();
 let generation = 0;
 
 /**
+ * ASCII code units by the letters they may stand for ({@link READINGS}): 0 for none, else an id
+ * shared by every code unit that reads as the same letters (`S`, `s`, `5`, `$` …), so a pool is
+ * made once for all of them.
+ */
+const READING_ID = new Uint8Array(128);
+/** A code unit of each {@link READING_ID} (-1 for id 0, which stands for no letter). */
+const READING_CODE: number[] = [-1];
+{
+  const ids = new Map<string, number>();
+  for (let code = 0; code < 128; code++) {
+    const letters = (READINGS[code] as readonly number[]).join(',');
+    if (letters === '') continue;
+    if (!ids.has(letters)) {
+      ids.set(letters, READING_CODE.length);
+      READING_CODE.push(code);
+    }
+    READING_ID[code] = ids.get(letters) as number;
+  }
+}
+/** How many reading ids there are. */
+const READING_IDS = READING_CODE.length;
+
+/** The {@link READING_ID} of a code unit (0 past the end, -1, or beyond ASCII: it reads as no letter). */
+function readingId(code: number): number {
+  return code >= 0 && code < 128 ? (READING_ID[code] as number) : 0;
+}
+
+/** Pools by the reading ids of their first three characters, made when first asked for. */
+const pools: Array<readonly Spelling[] | undefined> = [];
+
+/**
  * The spellings an inexact reading whose first characters are `w0`, `w1`, `w2` (code units; -1
  * past the end) may be: those with which two of the first three characters agree as one edit
  * leaves them (the first two; the first and third, the second misread or an extra second
@@ -200,20 +221,22 @@ let generation = 0;
  * OCR confusions count as agreement; two edits among the first three letters are too many.
  */
 function poolFor(w0: number, w1: number, w2: number): readonly Spelling[] {
-  const ascii = w0 >= 0 && w0 < 128 && w1 < 128 && w2 < 128;
-  const key = ascii ? ((w0 & 127) << 16) | ((w1 & 255) << 8) | (w2 & 255) : -1;
-  if (ascii) {
-    const cached = pools.get(key);
-    if (cached) return cached;
-  }
+  const id0 = readingId(w0);
+  const id1 = readingId(w1);
+  const id2 = readingId(w2);
+  const key = (id0 * READING_IDS + id1) * READING_IDS + id2;
+  return (pools[key] ??= makePool([READING_CODE[id0] as number, READING_CODE[id1] as number, READING_CODE[id2] as number]));
+}
+
+/** The pool of {@link poolFor} for the written code units (-1: none, or one that reads as no letter). */
+function makePool(written: readonly [number, number, number]): readonly Spelling[] {
   const { byPair } = getIndex();
   const pool: Spelling[] = [];
   generation++;
-  const written = [w0, w1, w2];
   for (const [x, y, which] of ALIGNMENTS) {
     const cx = written[x] as number;
     const cy = written[y] as number;
-    if (cx < 0 || cy < 0 || cx >= 128 || cy >= 128) continue;
+    if (cx < 0 || cy < 0) continue;
     for (const a of READINGS[cx] as readonly number[]) {
       for (const b of READINGS[cy] as readonly number[]) {
         for (const t of byPair[(which * 26 + a) * 26 + b] ?? []) {
@@ -224,17 +247,8 @@ function poolFor(w0: number, w1: number, w2: number): readonly Spelling[] {
       }
     }
   }
-  if (ascii) {
-    if (pools.size >= POOL_CACHE) pools.clear();
-    pools.set(key, pool);
-  }
   return pool;
 }
-
-/** Pools by their first three characters (ASCII), kept until the cache fills. */
-const pools = new Map<number, readonly Spelling[]>();
-/** How many pools are kept. */
-const POOL_CACHE = 8192;
 
 /**
  * Where exact readings may start: the longest word of every spelling (its first five letters, in
@@ -415,12 +429,21 @@ function titleCaseAt(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** The first three characters of the window starting at token `i` (-1 past the line's tokens). */
-function firstThree(text: string, tokens: Tokens, i: number): [number, number, number] {
-  const out: [number, number, number] = [-1, -1, -1];
+/** The pool of the window starting at token `i`: by its first three characters (-1 past the line's tokens). */
+function poolAt(text: string, tokens: Tokens, i: number): readonly Spelling[] {
+  let w0 = -1;
+  let w1 = -1;
+  let w2 = -1;
   let k = 0;
-  for (let t = i; t < tokens.count && k < 3; t++) for (let p = tokens.start[t] as number; p < (tokens.end[t] as number) && k < 3; p++) out[k++] = text.charCodeAt(p);
-  return out;
+  for (let t = i; t < tokens.count && k < 3; t++) {
+    for (let p = tokens.start[t] as number; p < (tokens.end[t] as number) && k < 3; p++, k++) {
+      const c = text.charCodeAt(p);
+      if (k === 0) w0 = c;
+      else if (k === 1) w1 = c;
+      else w2 = c;
+    }
+  }
+  return poolFor(w0, w1, w2);
 }
 
 /**
@@ -521,11 +544,16 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
   if (bannerLike && !acrossLines) {
     for (let k = 0; k < n; k++) {
       tokenLength[k] = (ends[k] as number) - (starts[k] as number);
-      tokenMask[k] = classMask(text, starts[k] as number, ends[k] as number);
       joins[k] = k > 0 && joinable(text, ends[k - 1] as number, starts[k] as number) === 1 ? 1 : 0;
       if (k > 0 && joins[k] !== 1) folded[foldedLength++] = 0;
       at[k] = foldedLength;
-      for (let p = starts[k] as number; p < (ends[k] as number); p++) folded[foldedLength++] = ocrClassOf(text.charCodeAt(p));
+      let mask = 0;
+      for (let p = starts[k] as number; p < (ends[k] as number); p++) {
+        const cls = ocrClassOf(text.charCodeAt(p));
+        folded[foldedLength++] = cls;
+        mask |= CLASS_BIT[cls] as number;
+      }
+      tokenMask[k] = mask;
     }
   }
   const lone = bannerLike && substantive === 1 ? 1 : 0;
@@ -575,8 +603,7 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
     if (!(lone === 1 ? hasLetter(text, s0, e0) : capitalsAt(text, s0, e0) || (shape.lowerWords === 0 && titleCaseAt(text, s0, e0)))) continue;
     // Inexact readings: every window starting here against each spelling it may be (see
     // poolFor), measured in one pass per spelling as the window grows.
-    const [w0, w1, w2] = firstThree(text, tokens, i);
-    const pool = poolFor(w0, w1, w2);
+    const pool = poolAt(text, tokens, i);
     const headLength = tokenLength[i] as number;
     // The most letters a window from here can hold: its tokens joined on this line, up to the
     // window's limit. A spelling longer than that by more than its budget reads as nothing.
