@@ -828,16 +828,55 @@ export function findVocabulary(context: ScanContext): VocabularyMatch[] {
   });
 }
 
-/** The words (four letters or more, upper case) of the spellings of several words. */
-let spellingWords: Set<string> | undefined;
+/**
+ * The words (four letters or more, upper case) of the spellings of several words, and the same
+ * as a trie over A–Z (`next[node * 26 + letter]`, -1 for none; `ends[node]` 1 where a word ends).
+ */
+let spellingWords: { set: Set<string>; next: Int32Array; ends: Uint8Array } | undefined;
 
-/** True when `[start, end)` holds a word of a spelling of several words ("HANDLE", "COMINT", "FOREIGN"). */
+function getSpellingWords(): NonNullable<typeof spellingWords> {
+  if (spellingWords) return spellingWords;
+  const set = new Set(getVocabulary().flatMap((t) => (t.words > 1 ? t.wordLetters.filter((w) => w.length >= 4) : [])));
+  const next: number[] = new Array(26).fill(-1);
+  const ends: number[] = [0];
+  for (const word of set) {
+    let node = 0;
+    for (let k = 0; k < word.length; k++) {
+      const at = node * 26 + word.charCodeAt(k) - 65;
+      if ((next[at] as number) < 0) {
+        next[at] = ends.length;
+        ends.push(0);
+        for (let q = 0; q < 26; q++) next.push(-1);
+      }
+      node = next[at] as number;
+    }
+    ends[node] = 1;
+  }
+  spellingWords = { set, next: Int32Array.from(next), ends: Uint8Array.from(ends) };
+  return spellingWords;
+}
+
+/** True when `[start, end)` holds a word of a spelling of several words ("HANDLE", "COMINT", "FOREIGN"), in any case. */
 function holdsSpellingWord(text: string, start: number, end: number): boolean {
-  spellingWords ??= new Set(getVocabulary().flatMap((t) => (t.words > 1 ? t.wordLetters.filter((w) => w.length >= 4) : [])));
+  const { set, next, ends } = getSpellingWords();
   const tokens = tokenize(text, start, end);
   for (let k = 0; k < tokens.count; k++) {
-    const length = (tokens.end[k] as number) - (tokens.start[k] as number);
-    if (length >= 4 && length <= 14 && spellingWords.has(text.slice(tokens.start[k] as number, tokens.end[k] as number).toUpperCase())) return true;
+    const s = tokens.start[k] as number;
+    const e = tokens.end[k] as number;
+    if (e - s < 4 || e - s > 14) continue;
+    // ASCII letters walk the trie; a token that leaves it while still in ASCII letters is no
+    // word. Any other character (a digit, "ß", "ı") is upper-cased as a string and looked up.
+    let node = 0;
+    let p = s;
+    for (; p < e && node >= 0; p++) {
+      const c = text.charCodeAt(p);
+      const letter = c >= 65 && c <= 90 ? c - 65 : c >= 97 && c <= 122 ? c - 97 : -1;
+      if (letter < 0) break;
+      node = next[node * 26 + letter] as number;
+    }
+    if (p < e && node >= 0) {
+      if (set.has(text.slice(s, e).toUpperCase())) return true;
+    } else if (node >= 0 && ends[node] === 1) return true;
   }
   return false;
 }
