@@ -812,21 +812,28 @@ export function findVocabulary(context: ScanContext): VocabularyMatch[] {
       // Start at a token boundary: back up over the letters of a token cut by the window.
       let s = from;
       while (s > window.start && /[A-Za-z0-9]/.test(text[s - 1] as string)) s--;
+      // An exact reading asks nothing of its line's shape but carries it: shape the line (up to
+      // SHAPE_READ code units) only when something was read, most triggers being prose words.
+      let found = readLine(text, s, window.end, UNSHAPED, false);
+      readUpTo[n] = window.end;
+      if (found.length === 0) continue;
       const line = locator.lineRange(n);
       const shape = shapeLine(text, line.start, line.end);
-      let found = readLine(text, s, window.end, shape, false);
+      for (const m of found) m.line = shape;
       // A line made mostly of markings ("NO FOREIGN DISSEM/BACKGROUND USE ONLY/NO DISSEM ABOAD"),
       // or a line in capitals that opens with a level (a cable's header: "SECRET 261530Z CITE …
       // RYBAT TYPIC ININTEL"), is banner-like whatever its length: read it again, inexactly.
       const opensWithLevel = shape.caps && found.some((m) => m.term.family === 'classification' && text.slice(line.start, m.start).replace(/[\s#*_>|`'"!.,:;\-[\](){}~]/g, '').length === 0);
       if (!shape.prose && found.length > 0 && (opensWithLevel || markingShare(found, shape) >= 0.5)) found = readLine(text, s, window.end, shape, true);
       for (const m of found) out.push(m);
-      readUpTo[n] = window.end;
     }
     out.sort((a, b) => a.start - b.start || a.end - b.end);
     return dropCrossLineOverlaps(out);
   });
 }
+
+/** The shape an exact reading is made with before its line is shaped (see findVocabulary). */
+const UNSHAPED: LineShape = { start: 0, end: 0, letters: 0, upper: 0, lowerWords: 0, tokens: 0, ink: 0, prose: false, short: false, caps: false };
 
 /**
  * The words (four letters or more, upper case) of the spellings of several words, and the same
