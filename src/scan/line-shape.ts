@@ -57,19 +57,26 @@ export function shapeLine(text: string, start: number, end: number): LineShape {
 
 /**
  * Shapes the line `[start, end)` of `text` as {@link shapeLine} does, or returns `undefined`
- * as soon as it is prose (as {@link isProseLine} decides): one pass over the line, where asking
- * one and then the other would read a line that is not prose twice.
+ * as soon as it is plainly no banner: prose (as {@link isProseLine} decides), or more than
+ * {@link FEW_TOKENS} tokens with more than {@link SHORT_INK} code units of ink (neither short nor
+ * a few words). One pass over the line, stopping early on most lines of running text.
  */
-export function shapeLineUnlessProse(text: string, start: number, end: number): LineShape | undefined {
+export function shapeBannerCandidate(text: string, start: number, end: number): LineShape | undefined {
   return readShape(text, start, end, true);
 }
 
+/** The most ink a short line has (see {@link LineShape.short}). */
+export const SHORT_INK = 40;
+/** The most tokens a line in capitals may have and still be read as a banner whatever its length. */
+export const FEW_TOKENS = 8;
+
 /**
  * The one pass of {@link shapeLine}: over the first {@link SHAPE_READ} code units and a space
- * after them (which ends the last word). With `stopAtProse`, `undefined` once the fourth
- * lower-case word ends.
+ * after them (which ends the last word). With `stopEarly`, `undefined` once the fourth
+ * lower-case word ends, or once a token starts beyond the first {@link FEW_TOKENS} with more
+ * than {@link SHORT_INK} code units of ink before it (both counts only grow).
  */
-function readShape(text: string, start: number, end: number, stopAtProse: boolean): LineShape | undefined {
+function readShape(text: string, start: number, end: number, stopEarly: boolean): LineShape | undefined {
   const stop = Math.min(end, start + SHAPE_READ);
   let letters = 0;
   let upper = 0;
@@ -85,11 +92,11 @@ function readShape(text: string, start: number, end: number, stopAtProse: boolea
       if (k === UPPER) upper++;
       lowerRun = k === LOWER && lowerRun >= 0 ? lowerRun + 1 : -1;
     } else {
-      if (lowerRun >= 3 && ++lowerWords >= 4 && stopAtProse) return undefined;
+      if (lowerRun >= 3 && ++lowerWords >= 4 && stopEarly) return undefined;
       lowerRun = 0;
     }
     const word = k !== 0 && k !== NO_INK;
-    if (word && !inToken) tokens++;
+    if (word && !inToken && ++tokens > FEW_TOKENS && ink > SHORT_INK && stopEarly) return undefined;
     inToken = word;
     if (i < stop && k !== NO_INK) ink++;
   }
@@ -102,7 +109,7 @@ function readShape(text: string, start: number, end: number, stopAtProse: boolea
     tokens,
     ink,
     prose: lowerWords >= 4,
-    short: ink <= 40,
+    short: ink <= SHORT_INK,
     caps: letters >= 3 && upper >= 0.7 * letters,
   };
 }

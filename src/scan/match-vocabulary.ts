@@ -1,6 +1,6 @@
 import type { OcrCorrection } from '../core/vocabulary.js';
 import { registerTrigger } from './gated-pattern.js';
-import { shapeLine, shapeLineUnlessProse, SHAPE_READ, type LineShape } from './line-shape.js';
+import { FEW_TOKENS, shapeBannerCandidate, shapeLine, SHAPE_READ, type LineShape } from './line-shape.js';
 import { isConfusable, OcrAligner, ocrDistance, PAIRS } from './ocr.js';
 import { holdsPiece, ocrClassOf, piecesOf, type Piece } from './ocr-pieces.js';
 import type { ScanContext } from './scan-context.js';
@@ -273,7 +273,7 @@ const isOcrLetter = (c: number): boolean => (c >= 0xc0 && c <= 0x24f && c !== 0x
 
 /** A banner-like line: not prose, and short, or in capitals with few tokens. */
 export function isBannerLike(shape: LineShape): boolean {
-  return !shape.prose && (shape.short || (shape.caps && shape.tokens <= 8));
+  return !shape.prose && (shape.short || (shape.caps && shape.tokens <= FEW_TOKENS));
 }
 
 /** The tokens of the line being read: 0-based offsets, `end` exclusive (reused buffers). */
@@ -783,8 +783,9 @@ export function findVocabulary(context: ScanContext): VocabularyMatch[] {
     for (let n = 1; n <= locator.lineCount; n++) {
       const { start, end } = locator.lineRange(n);
       if (end === start) continue;
-      // Prose is never banner-like: most lines are told so after a few words, unshaped.
-      const shape = end - start > SHAPE_READ ? undefined : shapeLineUnlessProse(text, start, end);
+      // Prose, or a long line of many words, is never banner-like: most lines are told so after
+      // a few words, unshaped.
+      const shape = end - start > SHAPE_READ ? undefined : shapeBannerCandidate(text, start, end);
       if (!shape || !isBannerLike(shape)) {
         readBlock();
         block = undefined;

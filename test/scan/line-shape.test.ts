@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isProseLine, type LineShape, SHAPE_READ, shapeLine, shapeLineUnlessProse } from '../../src/scan/line-shape.js';
+import { FEW_TOKENS, isProseLine, type LineShape, SHAPE_READ, shapeBannerCandidate, shapeLine, SHORT_INK } from '../../src/scan/line-shape.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
 const SEED = process.env.FUZZ_SEED === undefined ? {} : { seed: Number(process.env.FUZZ_SEED) };
@@ -22,7 +22,7 @@ function shapeByDefinition(text: string, start: number, end: number): LineShape 
 const line = fc.array(fc.constantFrom(...'aAbZz09 \t#*|-.:é€\u00a0', 'word', 'SECRET', 'the', 'Page 2 of 3'), { maxLength: 80 }).map((parts) => parts.join(''));
 
 describe('line shapes', () => {
-  it('agree with their definition, and shapeLineUnlessProse with isProseLine and shapeLine', () => {
+  it('agree with their definition, and shapeBannerCandidate with isProseLine and shapeLine', () => {
     fc.assert(
       fc.property(line, fc.nat(3), (text, cut) => {
         const start = Math.min(cut, text.length);
@@ -30,7 +30,12 @@ describe('line shapes', () => {
         const shape = shapeLine(text, start, end);
         expect(shape).toEqual(shapeByDefinition(text, start, end));
         expect(isProseLine(text, start, end)).toBe(shape.prose);
-        expect(shapeLineUnlessProse(text, start, end)).toEqual(shape.prose ? undefined : shape);
+        // Undefined only for prose or for a line of many tokens and much ink (never banner-like), else the shape.
+        const candidate = shapeBannerCandidate(text, start, end);
+        const plainlyNoBanner = shape.prose || (shape.tokens > FEW_TOKENS && shape.ink > SHORT_INK);
+        if (candidate === undefined) expect(plainlyNoBanner).toBe(true);
+        else expect(candidate).toEqual(shape);
+        if (shape.prose) expect(candidate).toBeUndefined();
       }),
       { numRuns: RUNS, ...SEED },
     );
@@ -38,7 +43,9 @@ describe('line shapes', () => {
 
   it('read only the first SHAPE_READ code units of a long line', () => {
     const text = `${'X'.repeat(SHAPE_READ)} and the other words here`;
-    expect(shapeLineUnlessProse(text, 0, text.length)?.letters).toBe(SHAPE_READ);
-    expect(shapeLineUnlessProse('the cat sat on mats', 0, 19)).toBeUndefined();
+    expect(shapeBannerCandidate(text, 0, text.length)?.letters).toBe(SHAPE_READ);
+    expect(shapeBannerCandidate('the cat sat on mats', 0, 19)).toBeUndefined();
+    const numbers = Array.from({ length: 30 }, (_, k) => k + 1).join(' '); // 30 tokens, 51 code units of ink
+    expect(shapeBannerCandidate(numbers, 0, numbers.length)).toBeUndefined();
   });
 });
