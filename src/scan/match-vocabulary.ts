@@ -2,7 +2,7 @@ import type { OcrCorrection } from '../core/vocabulary.js';
 import { registerTrigger } from './gated-pattern.js';
 import { FEW_TOKENS, shapeBannerCandidate, shapeLine, SHAPE_READ, type LineShape } from './line-shape.js';
 import { isConfusable, OcrAligner, ocrDistance, PAIRS } from './ocr.js';
-import { holdsPiece, ocrClassOf, piecesOf, type Piece } from './ocr-pieces.js';
+import { holdsPiece, ocrClassOf, packPieces, piecesOf } from './ocr-pieces.js';
 import type { ScanContext } from './scan-context.js';
 import { trigger } from './trigger-automaton.js';
 import { budgetFor, getVocabulary, lettersOf, MAX_WINDOW_TOKENS, type Term } from './vocabulary.js';
@@ -83,11 +83,17 @@ interface Spelling {
   mask: number;
   /** Its budget in half edits on a line of other words (`[0]`) and as the one word of its line (`[1]`). */
   budgets: readonly [number, number];
-  /** Its pieces for each budget (see {@link piecesOf}; `undefined`: no test). */
-  pieces: readonly [readonly Piece[] | undefined, readonly Piece[] | undefined];
+  /** Its pieces for each budget (see {@link piecesOf}, {@link packPieces}; `undefined`: no test). */
+  pieces: readonly [Int32Array | undefined, Int32Array | undefined];
 }
 
 let index: Index | undefined;
+
+/** The pieces of a spelling for a budget, packed (`undefined`: none). */
+function packedPiecesOf(letters: string, budget: number): Int32Array | undefined {
+  const pieces = piecesOf(letters, budget);
+  return pieces ? packPieces(pieces) : undefined;
+}
 
 /**
  * Letters as OCR confuses them, one bit per OCR letter class (see {@link ocrClassOf}: {O, 0, Q},
@@ -131,7 +137,7 @@ function getIndex(): Index {
     for (let k = 0; k < t.letters.length; k++) mask |= CLASS_BIT[ocrClassOf(t.letters.charCodeAt(k))] as number;
     // A word of six letters or more alone on its line may stray one edit further (see readLine).
     const budgets = [t.budget, t.budget + (t.letters.length >= 6 ? LONE_EXTRA : 0)] as const;
-    const spelling: Spelling = { term: t, mask, budgets, pieces: [piecesOf(t.letters, budgets[0]), piecesOf(t.letters, budgets[1])] };
+    const spelling: Spelling = { term: t, mask, budgets, pieces: [packedPiecesOf(t.letters, budgets[0]), packedPiecesOf(t.letters, budgets[1])] };
     const [a, b, c] = t.letters as unknown as [string, string, string];
     put(0, a, b, spelling);
     put(1, a, c, spelling);

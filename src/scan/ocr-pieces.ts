@@ -117,19 +117,31 @@ export function piecesOf(letters: string, budget: number): readonly Piece[] | un
 }
 
 /**
- * True when one of `pieces` occurs in `folded[from, to)` (letter classes as {@link ocrClassOf}
- * gives them; 0 matches no piece), starting within `shift` of its offset from `from`.
+ * Pieces laid out flat for {@link holdsPiece}: for each piece its offset, its length, then its
+ * letter classes.
  */
-export function holdsPiece(folded: Uint8Array, from: number, to: number, pieces: readonly Piece[], shift: number): boolean {
-  for (const { classes, offset } of pieces) {
-    const length = classes.length;
-    const first = classes[0] as number;
+export function packPieces(pieces: readonly Piece[]): Int32Array {
+  return Int32Array.from(pieces.flatMap(({ classes, offset }) => [offset, classes.length, ...classes]));
+}
+
+/**
+ * True when one of the `packed` pieces (see {@link packPieces}) occurs in `folded[from, to)`
+ * (letter classes as {@link ocrClassOf} gives them; 0 matches no piece), starting within
+ * `shift` of its offset from `from`.
+ */
+export function holdsPiece(folded: Uint8Array, from: number, to: number, packed: Int32Array, shift: number): boolean {
+  for (let k = 0; k < packed.length; ) {
+    const offset = packed[k] as number;
+    const length = packed[k + 1] as number;
+    const classes = k + 2;
+    k = classes + length;
+    const first = packed[classes] as number;
     const last = Math.min(to - length, from + offset + shift);
     for (let s = Math.max(from, from + offset - shift); s <= last; s++) {
       if (folded[s] !== first) continue;
-      let k = 1;
-      while (k < length && folded[s + k] === classes[k]) k++;
-      if (k === length) return true;
+      let q = 1;
+      while (q < length && folded[s + q] === packed[classes + q]) q++;
+      if (q === length) return true;
     }
   }
   return false;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONFUSABLE, isConfusable, ocrDistance, PAIRS } from '../../src/scan/ocr.js';
-import { holdsPiece, ocrClassOf, piecesOf } from '../../src/scan/ocr-pieces.js';
+import { holdsPiece, ocrClassOf, packPieces, piecesOf } from '../../src/scan/ocr-pieces.js';
 import { getVocabulary } from '../../src/scan/vocabulary.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
@@ -16,7 +16,7 @@ function fold(written: string): Uint8Array {
 function passes(written: string, letters: string, budget: number): boolean {
   const pieces = piecesOf(letters, budget);
   if (!pieces) return true;
-  return holdsPiece(fold(written), 0, Math.min(written.length, letters.length + budget), pieces, budget);
+  return holdsPiece(fold(written), 0, Math.min(written.length, letters.length + budget), packPieces(pieces), budget);
 }
 
 const SPELLINGS = [...new Set(getVocabulary().filter((t) => t.budget > 0).map((t) => t.letters))];
