@@ -277,6 +277,18 @@ const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 /** Latin letters with diacritics and the symbols OCR writes for letters: part of a token. */
 const isOcrLetter = (c: number): boolean => (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || c === 0x24 || c === 0x20ac || c === 0xa5 || c === 0xa3;
 
+/** A digit, to a token (see {@link TOKEN_CLASS}). */
+const TOKEN_DIGIT = 1;
+/** A letter or an OCR letter, to a token (see {@link TOKEN_CLASS}). */
+const TOKEN_LETTER = 2;
+/** What a code unit below U+0250 is to a token: {@link TOKEN_DIGIT}, {@link TOKEN_LETTER}, or 0 (no part of one). */
+const TOKEN_CLASS = Uint8Array.from({ length: 0x250 }, (_, c) => (isDigitCode(c) ? TOKEN_DIGIT : isLetterCode(c) || isOcrLetter(c) ? TOKEN_LETTER : 0));
+
+/** The {@link TOKEN_CLASS} of any code unit (the euro sign is the one OCR letter past the table). */
+function tokenClass(c: number): number {
+  return c < 0x250 ? (TOKEN_CLASS[c] as number) : c === 0x20ac ? TOKEN_LETTER : 0;
+}
+
 /** A banner-like line: not prose, and short, or in capitals with few tokens. */
 export function isBannerLike(shape: LineShape): boolean {
   return !shape.prose && (shape.short || (shape.caps && shape.tokens <= FEW_TOKENS));
@@ -315,22 +327,23 @@ function tokenize(text: string, start: number, end: number): Tokens {
   tokens.count = 0;
   let i = start;
   while (i < end) {
-    const c = text.charCodeAt(i);
-    if (!(isLetterCode(c) || isDigitCode(c) || isOcrLetter(c))) {
+    const kind = tokenClass(text.charCodeAt(i));
+    if (kind === 0) {
       i++;
       continue;
     }
     let j = i + 1;
     // Whether the token holds digits and other characters both: only then may it be cut.
-    let digits = isDigitCode(c) ? 1 : 0;
+    let digits = kind === TOKEN_DIGIT ? 1 : 0;
     let others = 1 - digits;
     for (; j < end; j++) {
       const d = text.charCodeAt(j);
-      if (isDigitCode(d)) {
+      const dk = tokenClass(d);
+      if (dk === TOKEN_DIGIT) {
         digits = 1;
         continue;
       }
-      if (isLetterCode(d) || isOcrLetter(d)) {
+      if (dk === TOKEN_LETTER) {
         others = 1;
         continue;
       }
