@@ -316,14 +316,18 @@ function addToken(tokens: Tokens, start: number, end: number): void {
   tokens.count++;
 }
 
-/** What the shared buffers hold the tokens of (a banner line is cut once, then asked about again). */
-let lastCut: { text: string; start: number; end: number } = { text: '', start: 0, end: 0 };
+/** What the shared buffers hold the tokens of, `[cutStart, cutEnd)` of `cutText` (a banner line is cut once, then asked about again). */
+let cutText = '';
+let cutStart = 0;
+let cutEnd = 0;
 
 /** Cuts `[start, end)` of `text` into tokens, into the shared buffers. */
 function tokenize(text: string, start: number, end: number): Tokens {
   const tokens = buffers;
-  if (lastCut.start === start && lastCut.end === end && lastCut.text === text) return tokens;
-  lastCut = { text, start, end };
+  if (cutStart === start && cutEnd === end && cutText === text) return tokens;
+  cutText = text;
+  cutStart = start;
+  cutEnd = end;
   tokens.count = 0;
   let i = start;
   while (i < end) {
