@@ -89,6 +89,9 @@ interface Spelling {
 
 let index: Index | undefined;
 
+/** No spellings (one array for every trie node where none ends, not one made per step). */
+const NO_TERMS: readonly Term[] = [];
+
 /** The pieces of a spelling for a budget, packed (`undefined`: none). */
 function packedPiecesOf(letters: string, budget: number): Int32Array | undefined {
   const pieces = piecesOf(letters, budget);
@@ -608,7 +611,7 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
         node = trie[node * 26 + letter] as number;
         if (node < 0) break exact;
       }
-      for (const term of trieEnds[node] ?? []) {
+      for (const term of trieEnds[node] ?? NO_TERMS) {
         // Several tokens read as one spelling: the spelling's own words, or its letters written
         // apart in capitals ("S E C R E T", "SE CRE T", "S ECRET").
         const spaced = j - i + 1 > term.words;
@@ -754,7 +757,7 @@ function readRunTogether(text: string, tokens: Tokens, used: Uint8Array | undefi
       if (letter < 0) break;
       node = trie[node * 26 + letter] as number;
       if (node < 0) break;
-      const first = (trieEnds[node] ?? []).find((t) => t.words === 1 && t.letters.length >= 5);
+      const first = (trieEnds[node] ?? NO_TERMS).find((t) => t.words === 1 && t.letters.length >= 5);
       if (!first) continue;
       const rest = text.slice(p + 1, end);
       let best: { term: Term; cost: number } | undefined;
