@@ -2,7 +2,7 @@ import type { OcrCorrection } from '../core/vocabulary.js';
 import { registerTrigger } from './gated-pattern.js';
 import { FEW_TOKENS, shapeBannerCandidate, shapeLine, SHAPE_READ, type LineShape } from './line-shape.js';
 import { isConfusable, OcrAligner, ocrDistance, PAIRS } from './ocr.js';
-import { holdsPiece, ocrClassOf, packPieces, piecesOf } from './ocr-pieces.js';
+import { holdsPiece, ocrClassOf, piecesOf } from './ocr-pieces.js';
 import type { ScanContext } from './scan-context.js';
 import { trigger } from './trigger-automaton.js';
 import { budgetFor, getVocabulary, lettersOf, MAX_WINDOW_TOKENS, type Term } from './vocabulary.js';
@@ -83,7 +83,7 @@ interface Spelling {
   mask: number;
   /** Its budget in half edits on a line of other words (`[0]`) and as the one word of its line (`[1]`). */
   budgets: readonly [number, number];
-  /** Its pieces for each budget (see {@link piecesOf}, {@link packPieces}; `undefined`: no test). */
+  /** Its pieces for each budget (see {@link piecesOf}; `undefined`: no test). */
   pieces: readonly [Int32Array | undefined, Int32Array | undefined];
 }
 
@@ -91,12 +91,6 @@ let index: Index | undefined;
 
 /** No spellings (one array for every trie node where none ends, not one made per step). */
 const NO_TERMS: readonly Term[] = [];
-
-/** The pieces of a spelling for a budget, packed (`undefined`: none). */
-function packedPiecesOf(letters: string, budget: number): Int32Array | undefined {
-  const pieces = piecesOf(letters, budget);
-  return pieces ? packPieces(pieces) : undefined;
-}
 
 /**
  * Letters as OCR confuses them, one bit per OCR letter class (see {@link ocrClassOf}: {O, 0, Q},
@@ -140,29 +134,38 @@ function getIndex(): Index {
     for (let k = 0; k < t.letters.length; k++) mask |= CLASS_BIT[ocrClassOf(t.letters.charCodeAt(k))] as number;
     // A word of six letters or more alone on its line may stray one edit further (see readLine).
     const budgets = [t.budget, t.budget + (t.letters.length >= 6 ? LONE_EXTRA : 0)] as const;
-    const spelling: Spelling = { term: t, mask, budgets, pieces: [packedPiecesOf(t.letters, budgets[0]), packedPiecesOf(t.letters, budgets[1])] };
+    const spelling: Spelling = { term: t, mask, budgets, pieces: [piecesOf(t.letters, budgets[0]), piecesOf(t.letters, budgets[1])] };
     const [a, b, c] = t.letters as unknown as [string, string, string];
     put(0, a, b, spelling);
     put(1, a, c, spelling);
     put(2, b, c, spelling);
   }
-  // The trie: node 0 is the root.
+  const { next, ends } = letterTrie(terms.map((t) => t.letters));
+  const trieEnds: Term[][] = [];
+  terms.forEach((t, k) => (trieEnds[ends[k] as number] ??= []).push(t));
+  index = { near, byPair, trie: next, trieEnds };
+  return index;
+}
+
+/**
+ * A trie over words of letters A–Z: `next[node * 26 + letter]` is the next node or -1 (node 0 is
+ * the root); `ends[k]` is the node where `words[k]` ends.
+ */
+function letterTrie(words: readonly string[]): { next: Int32Array; ends: number[] } {
   const next: number[] = new Array(26).fill(-1);
-  const ends: Term[][] = [];
-  for (const t of terms) {
+  const ends = words.map((word) => {
     let node = 0;
-    for (let k = 0; k < t.letters.length; k++) {
-      const at = node * 26 + t.letters.charCodeAt(k) - 65;
+    for (let k = 0; k < word.length; k++) {
+      const at = node * 26 + word.charCodeAt(k) - 65;
       if ((next[at] as number) < 0) {
         next[at] = next.length / 26;
         for (let q = 0; q < 26; q++) next.push(-1);
       }
       node = next[at] as number;
     }
-    (ends[node] ??= []).push(t);
-  }
-  index = { near, byPair, trie: Int32Array.from(next), trieEnds: ends };
-  return index;
+    return node;
+  });
+  return { next: Int32Array.from(next), ends };
 }
 
 /** For each ASCII code unit, the letter indices (A = 0) it may stand for: itself upper-cased, and what OCR confuses it with. */
@@ -859,8 +862,8 @@ export function findVocabulary(context: ScanContext): VocabularyMatch[] {
   });
 }
 
-/** The shape an exact reading is made with before its line is shaped (see findVocabulary). */
-const UNSHAPED: LineShape = { start: 0, end: 0, letters: 0, upper: 0, lowerWords: 0, tokens: 0, ink: 0, prose: false, short: false, caps: false };
+/** The shape an exact reading is made with before its line is shaped (see findVocabulary): any will do. */
+const UNSHAPED = shapeLine('', 0, 0);
 
 /**
  * The words (four letters or more, upper case) of the spellings of several words, and the same
@@ -871,22 +874,10 @@ let spellingWords: { set: Set<string>; next: Int32Array; ends: Uint8Array } | un
 function getSpellingWords(): NonNullable<typeof spellingWords> {
   if (spellingWords) return spellingWords;
   const set = new Set(getVocabulary().flatMap((t) => (t.words > 1 ? t.wordLetters.filter((w) => w.length >= 4) : [])));
-  const next: number[] = new Array(26).fill(-1);
-  const ends: number[] = [0];
-  for (const word of set) {
-    let node = 0;
-    for (let k = 0; k < word.length; k++) {
-      const at = node * 26 + word.charCodeAt(k) - 65;
-      if ((next[at] as number) < 0) {
-        next[at] = ends.length;
-        ends.push(0);
-        for (let q = 0; q < 26; q++) next.push(-1);
-      }
-      node = next[at] as number;
-    }
-    ends[node] = 1;
-  }
-  spellingWords = { set, next: Int32Array.from(next), ends: Uint8Array.from(ends) };
+  const { next, ends } = letterTrie([...set]);
+  const isEnd = new Uint8Array(next.length / 26);
+  for (const node of ends) isEnd[node] = 1;
+  spellingWords = { set, next, ends: isEnd };
   return spellingWords;
 }
 

@@ -26,11 +26,6 @@ import { CONFUSABLE, PAIRS } from './ocr.js';
  * for a pair) each shift it by one and cost at least half an edit; the others shift nothing.
  */
 
-/** A piece of a spelling: its letters as OCR letter classes, and where it starts in the spelling (0-based). */
-export interface Piece {
-  classes: Uint8Array;
-  offset: number;
-}
 
 /** Characters (code units) → their OCR letter class (1 …), 0 for characters that stand for no letter. */
 const CLASS: Uint8Array = (() => {
@@ -77,10 +72,11 @@ const PAIR_BIGRAMS = new Set(Object.keys(PAIRS));
 /**
  * The pieces of `letters` (upper-case A–Z) for a reading within `budget` half edits:
  * `floor(budget / 2) + 1` runs of letter classes, at least one letter apart, none holding a pair
- * letter or a letter of a pair bigram, each as long as can be. `undefined` when the spelling has
- * too few such letters.
+ * letter or a letter of a pair bigram, each as long as can be. Laid out flat: for each piece,
+ * where it starts in the spelling (0-based), its length, then its letter classes. `undefined`
+ * when the spelling has too few such letters.
  */
-export function piecesOf(letters: string, budget: number): readonly Piece[] | undefined {
+export function piecesOf(letters: string, budget: number): Int32Array | undefined {
   const count = Math.floor(budget / 2) + 1;
   // The letters a piece may hold, as runs [start, end).
   const free = Array.from({ length: letters.length }, (_, k) => !PAIR_LETTERS.has(letters[k] as string));
@@ -111,21 +107,13 @@ export function piecesOf(letters: string, budget: number): readonly Piece[] | un
       const limit = next && next[0] < span[2] ? next[0] - 1 : span[2];
       span[1] = limit;
     }
-    return spans.map(([s, e]) => ({ classes: Uint8Array.from(letters.slice(s, e), (ch) => ocrClassOf(ch.charCodeAt(0))), offset: s }));
+    return Int32Array.from(spans.flatMap(([s, e]) => [s, e - s, ...Array.from(letters.slice(s, e), (ch) => ocrClassOf(ch.charCodeAt(0)))]));
   }
   return undefined;
 }
 
 /**
- * Pieces laid out flat for {@link holdsPiece}: for each piece its offset, its length, then its
- * letter classes.
- */
-export function packPieces(pieces: readonly Piece[]): Int32Array {
-  return Int32Array.from(pieces.flatMap(({ classes, offset }) => [offset, classes.length, ...classes]));
-}
-
-/**
- * True when one of the `packed` pieces (see {@link packPieces}) occurs in `folded[from, to)`
+ * True when one of the `packed` pieces (see {@link piecesOf}) occurs in `folded[from, to)`
  * (letter classes as {@link ocrClassOf} gives them; 0 matches no piece), starting within
  * `shift` of its offset from `from`.
  */
