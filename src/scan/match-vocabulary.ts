@@ -1,7 +1,8 @@
 import type { OcrCorrection } from '../core/vocabulary.js';
 import { registerTrigger } from './gated-pattern.js';
-import { isProseLine, shapeLine, SHAPE_READ, type LineShape } from './line-shape.js';
-import { isConfusable, OcrAligner, ocrDistance } from './ocr.js';
+import { FEW_TOKENS, shapeBannerCandidate, shapeLine, SHAPE_READ, type LineShape } from './line-shape.js';
+import { isConfusable, OcrAligner, ocrDistance, PAIRS } from './ocr.js';
+import { holdsPiece, ocrClassOf, piecesOf } from './ocr-pieces.js';
 import type { ScanContext } from './scan-context.js';
 import { trigger } from './trigger-automaton.js';
 import { budgetFor, getVocabulary, lettersOf, MAX_WINDOW_TOKENS, type Term } from './vocabulary.js';
@@ -68,42 +69,44 @@ interface Index {
    * `(which * 26 + a) * 26 + b`, where `which` is 0 for the first and second letters, 1 for the
    * first and third, 2 for the second and third, and `a`, `b` are letter indices (A = 0).
    */
-  byPair: Array<readonly Term[] | undefined>;
+  byPair: Array<readonly Spelling[] | undefined>;
   /** A trie over the spellings' letters: `trie[node * 26 + letter]` is the next node or -1. */
   trie: Int32Array;
   /** The spellings that end at each node of the trie. */
   trieEnds: Array<readonly Term[] | undefined>;
-  /** Each spelling's letters as a mask of OCR letter classes (see {@link classMask}). */
-  masks: Map<Term, number>;
+}
+
+/** A spelling with an inexact budget, and what its inexact readings are tested with first. */
+interface Spelling {
+  term: Term;
+  /** Its letters as a mask of OCR letter classes (see {@link CLASS_BIT}). */
+  mask: number;
+  /** Its budget in half edits on a line of other words (`[0]`) and as the one word of its line (`[1]`). */
+  budgets: readonly [number, number];
+  /** Its pieces for each budget (see {@link piecesOf}; `undefined`: no test). */
+  pieces: readonly [Int32Array | undefined, Int32Array | undefined];
 }
 
 let index: Index | undefined;
 
-/**
- * Letters as OCR confuses them, one bit per class ({O, 0, Q}, {I, L, 1, |, !}, {S, 5, $}, {E, C, €},
- * {Y, V, ¥} …): a spelling's letter whose class the written window lacks costs at least one
- * whole edit. M, W and D have no bit: OCR writes them as two letters ("rn", "vv", "cl").
- */
-const CLASS_BIT = new Int32Array(0x2100);
-{
-  const classes = ['O0Q', 'IL1|!', 'S5$', 'B8', 'EC€£', 'YV¥', 'G6', 'Z2', 'NH', 'FP', 'A', 'K', 'R', 'T', 'U', 'X', 'J'];
-  classes.forEach((chars, bit) => {
-    for (const ch of chars) {
-      CLASS_BIT[ch.charCodeAt(0)] = 1 << bit;
-      CLASS_BIT[ch.toLowerCase().charCodeAt(0)] = 1 << bit;
-    }
-  });
-}
+/** No spellings (one array for every trie node where none ends, not one made per step). */
+const NO_TERMS: readonly Term[] = [];
 
-/** The class mask of `[start, end)` of `text` (see {@link CLASS_BIT}). */
-function classMask(text: string, start: number, end: number): number {
-  let mask = 0;
-  for (let p = start; p < end; p++) {
-    const c = text.charCodeAt(p);
-    if (c < 0x2100) mask |= CLASS_BIT[c] as number;
+/**
+ * Letters as OCR confuses them, one bit per OCR letter class (see {@link ocrClassOf}: {O, 0, Q},
+ * {I, L, 1, |, !}, {S, 5, $}, {E, C, €}, {Y, V, ¥} …), by class: a spelling's letter whose class
+ * the written window lacks costs at least one whole edit. The pair letters M, W and D have no
+ * bit: OCR writes them as two letters ("rn", "vv", "cl").
+ */
+const CLASS_BIT: Int32Array = (() => {
+  const bits = new Int32Array(256);
+  let next = 0;
+  for (let c = 65; c <= 90; c++) {
+    const cls = ocrClassOf(c);
+    if (bits[cls] === 0 && !Object.values(PAIRS).includes(String.fromCharCode(c))) bits[cls] = 1 << next++;
   }
-  return mask;
-}
+  return bits;
+})();
 
 /** The number of bits set in a 32-bit mask. */
 function popcount(x: number): number {
@@ -120,41 +123,49 @@ function getIndex(): Index {
   const terms = getVocabulary();
   const near = new Map<Term, Set<string>>();
   for (const t of terms) near.set(t, new Set(t.nearWords));
-  const byPair: Term[][] = [];
-  const put = (which: number, a: string, b: string, t: Term): void => {
+  const byPair: Spelling[][] = [];
+  const put = (which: number, a: string, b: string, t: Spelling): void => {
     const k = (which * 26 + a.charCodeAt(0) - 65) * 26 + b.charCodeAt(0) - 65;
     (byPair[k] ??= []).push(t);
   };
   for (const t of terms) {
     if (t.budget === 0 || t.letters.length < 3) continue;
+    let mask = 0;
+    for (let k = 0; k < t.letters.length; k++) mask |= CLASS_BIT[ocrClassOf(t.letters.charCodeAt(k))] as number;
+    // A word of six letters or more alone on its line may stray one edit further (see readLine).
+    const budgets = [t.budget, t.budget + (t.letters.length >= 6 ? LONE_EXTRA : 0)] as const;
+    const spelling: Spelling = { term: t, mask, budgets, pieces: [piecesOf(t.letters, budgets[0]), piecesOf(t.letters, budgets[1])] };
     const [a, b, c] = t.letters as unknown as [string, string, string];
-    put(0, a, b, t);
-    put(1, a, c, t);
-    put(2, b, c, t);
+    put(0, a, b, spelling);
+    put(1, a, c, spelling);
+    put(2, b, c, spelling);
   }
-  // The trie: node 0 is the root.
+  const { next, ends } = letterTrie(terms.map((t) => t.letters));
+  const trieEnds: Term[][] = [];
+  terms.forEach((t, k) => (trieEnds[ends[k] as number] ??= []).push(t));
+  index = { near, byPair, trie: next, trieEnds };
+  return index;
+}
+
+/**
+ * A trie over words of letters A–Z: `next[node * 26 + letter]` is the next node or -1 (node 0 is
+ * the root); `ends[k]` is the node where `words[k]` ends.
+ */
+function letterTrie(words: readonly string[]): { next: Int32Array; ends: number[] } {
   const next: number[] = new Array(26).fill(-1);
-  const ends: Term[][] = [];
-  for (const t of terms) {
+  const ends = words.map((word) => {
     let node = 0;
-    for (let k = 0; k < t.letters.length; k++) {
-      const at = node * 26 + t.letters.charCodeAt(k) - 65;
+    for (let k = 0; k < word.length; k++) {
+      const at = node * 26 + word.charCodeAt(k) - 65;
       if ((next[at] as number) < 0) {
         next[at] = next.length / 26;
         for (let q = 0; q < 26; q++) next.push(-1);
       }
       node = next[at] as number;
     }
-    (ends[node] ??= []).push(t);
-  }
-  const masks = new Map<Term, number>();
-  for (const t of terms) {
-    let mask = 0;
-    for (let k = 0; k < t.letters.length; k++) mask |= CLASS_BIT[t.letters.charCodeAt(k)] as number;
-    masks.set(t, mask);
-  }
-  index = { near, byPair, trie: Int32Array.from(next), trieEnds: ends, masks };
-  return index;
+    return node;
+  });
+  return { next: Int32Array.from(next), ends };
 }
 
 /** For each ASCII code unit, the letter indices (A = 0) it may stand for: itself upper-cased, and what OCR confuses it with. */
@@ -184,48 +195,72 @@ const inPool = new Map<Term, number>();
 let generation = 0;
 
 /**
+ * ASCII code units by the letters they may stand for ({@link READINGS}): 0 for none, else an id
+ * shared by every code unit that reads as the same letters (`S`, `s`, `5`, `$` …), so a pool is
+ * made once for all of them.
+ */
+const READING_ID = new Uint8Array(128);
+/** A code unit of each {@link READING_ID} (-1 for id 0, which stands for no letter). */
+const READING_CODE: number[] = [-1];
+{
+  const ids = new Map<string, number>();
+  for (let code = 0; code < 128; code++) {
+    const letters = (READINGS[code] as readonly number[]).join(',');
+    if (letters === '') continue;
+    if (!ids.has(letters)) {
+      ids.set(letters, READING_CODE.length);
+      READING_CODE.push(code);
+    }
+    READING_ID[code] = ids.get(letters) as number;
+  }
+}
+/** How many reading ids there are. */
+const READING_IDS = READING_CODE.length;
+
+/** The {@link READING_ID} of a code unit (0 past the end, -1, or beyond ASCII: it reads as no letter). */
+function readingId(code: number): number {
+  return code >= 0 && code < 128 ? (READING_ID[code] as number) : 0;
+}
+
+/** Pools by the reading ids of their first three characters, made when first asked for. */
+const pools: Array<readonly Spelling[] | undefined> = [];
+
+/**
  * The spellings an inexact reading whose first characters are `w0`, `w1`, `w2` (code units; -1
  * past the end) may be: those with which two of the first three characters agree as one edit
  * leaves them (the first two; the first and third, the second misread or an extra second
  * character; the second and third, the first misread; one character lost or added before).
  * OCR confusions count as agreement; two edits among the first three letters are too many.
  */
-function poolFor(w0: number, w1: number, w2: number): readonly Term[] {
-  const ascii = w0 >= 0 && w0 < 128 && w1 < 128 && w2 < 128;
-  const key = ascii ? ((w0 & 127) << 16) | ((w1 & 255) << 8) | (w2 & 255) : -1;
-  if (ascii) {
-    const cached = pools.get(key);
-    if (cached) return cached;
-  }
+function poolFor(w0: number, w1: number, w2: number): readonly Spelling[] {
+  const id0 = readingId(w0);
+  const id1 = readingId(w1);
+  const id2 = readingId(w2);
+  const key = (id0 * READING_IDS + id1) * READING_IDS + id2;
+  return (pools[key] ??= makePool([READING_CODE[id0] as number, READING_CODE[id1] as number, READING_CODE[id2] as number]));
+}
+
+/** The pool of {@link poolFor} for the written code units (-1: none, or one that reads as no letter). */
+function makePool(written: readonly [number, number, number]): readonly Spelling[] {
   const { byPair } = getIndex();
-  const pool: Term[] = [];
+  const pool: Spelling[] = [];
   generation++;
-  const written = [w0, w1, w2];
   for (const [x, y, which] of ALIGNMENTS) {
     const cx = written[x] as number;
     const cy = written[y] as number;
-    if (cx < 0 || cy < 0 || cx >= 128 || cy >= 128) continue;
+    if (cx < 0 || cy < 0) continue;
     for (const a of READINGS[cx] as readonly number[]) {
       for (const b of READINGS[cy] as readonly number[]) {
         for (const t of byPair[(which * 26 + a) * 26 + b] ?? []) {
-          if (inPool.get(t) === generation) continue;
-          inPool.set(t, generation);
+          if (inPool.get(t.term) === generation) continue;
+          inPool.set(t.term, generation);
           pool.push(t);
         }
       }
     }
   }
-  if (ascii) {
-    if (pools.size >= POOL_CACHE) pools.clear();
-    pools.set(key, pool);
-  }
   return pool;
 }
-
-/** Pools by their first three characters (ASCII), kept until the cache fills. */
-const pools = new Map<number, readonly Term[]>();
-/** How many pools are kept. */
-const POOL_CACHE = 8192;
 
 /**
  * Where exact readings may start: the longest word of every spelling (its first five letters, in
@@ -248,9 +283,21 @@ const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 /** Latin letters with diacritics and the symbols OCR writes for letters: part of a token. */
 const isOcrLetter = (c: number): boolean => (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || c === 0x24 || c === 0x20ac || c === 0xa5 || c === 0xa3;
 
+/** A digit, to a token (see {@link TOKEN_CLASS}). */
+const TOKEN_DIGIT = 1;
+/** A letter or an OCR letter, to a token (see {@link TOKEN_CLASS}). */
+const TOKEN_LETTER = 2;
+/** What a code unit below U+0250 is to a token: {@link TOKEN_DIGIT}, {@link TOKEN_LETTER}, or 0 (no part of one). */
+const TOKEN_CLASS = Uint8Array.from({ length: 0x250 }, (_, c) => (isDigitCode(c) ? TOKEN_DIGIT : isLetterCode(c) || isOcrLetter(c) ? TOKEN_LETTER : 0));
+
+/** The {@link TOKEN_CLASS} of any code unit (the euro sign is the one OCR letter past the table). */
+function tokenClass(c: number): number {
+  return c < 0x250 ? (TOKEN_CLASS[c] as number) : c === 0x20ac ? TOKEN_LETTER : 0;
+}
+
 /** A banner-like line: not prose, and short, or in capitals with few tokens. */
 export function isBannerLike(shape: LineShape): boolean {
-  return !shape.prose && (shape.short || (shape.caps && shape.tokens <= 8));
+  return !shape.prose && (shape.short || (shape.caps && shape.tokens <= FEW_TOKENS));
 }
 
 /** The tokens of the line being read: 0-based offsets, `end` exclusive (reused buffers). */
@@ -275,28 +322,38 @@ function addToken(tokens: Tokens, start: number, end: number): void {
   tokens.count++;
 }
 
+/** What the shared buffers hold the tokens of, `[cutStart, cutEnd)` of `cutText` (a banner line is cut once, then asked about again). */
+let cutText = '';
+let cutStart = 0;
+let cutEnd = 0;
+
 /** Cuts `[start, end)` of `text` into tokens, into the shared buffers. */
 function tokenize(text: string, start: number, end: number): Tokens {
   const tokens = buffers;
+  if (cutStart === start && cutEnd === end && cutText === text) return tokens;
+  cutText = text;
+  cutStart = start;
+  cutEnd = end;
   tokens.count = 0;
   let i = start;
   while (i < end) {
-    const c = text.charCodeAt(i);
-    if (!(isLetterCode(c) || isDigitCode(c) || isOcrLetter(c))) {
+    const kind = tokenClass(text.charCodeAt(i));
+    if (kind === 0) {
       i++;
       continue;
     }
     let j = i + 1;
     // Whether the token holds digits and other characters both: only then may it be cut.
-    let digits = isDigitCode(c) ? 1 : 0;
+    let digits = kind === TOKEN_DIGIT ? 1 : 0;
     let others = 1 - digits;
     for (; j < end; j++) {
       const d = text.charCodeAt(j);
-      if (isDigitCode(d)) {
+      const dk = tokenClass(d);
+      if (dk === TOKEN_DIGIT) {
         digits = 1;
         continue;
       }
-      if (isLetterCode(d) || isOcrLetter(d)) {
+      if (dk === TOKEN_LETTER) {
         others = 1;
         continue;
       }
@@ -401,12 +458,21 @@ function titleCaseAt(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** The first three characters of the window starting at token `i` (-1 past the line's tokens). */
-function firstThree(text: string, tokens: Tokens, i: number): [number, number, number] {
-  const out: [number, number, number] = [-1, -1, -1];
+/** The pool of the window starting at token `i`: by its first three characters (-1 past the line's tokens). */
+function poolAt(text: string, tokens: Tokens, i: number): readonly Spelling[] {
+  let w0 = -1;
+  let w1 = -1;
+  let w2 = -1;
   let k = 0;
-  for (let t = i; t < tokens.count && k < 3; t++) for (let p = tokens.start[t] as number; p < (tokens.end[t] as number) && k < 3; p++) out[k++] = text.charCodeAt(p);
-  return out;
+  for (let t = i; t < tokens.count && k < 3; t++) {
+    for (let p = tokens.start[t] as number; p < (tokens.end[t] as number) && k < 3; p++, k++) {
+      const c = text.charCodeAt(p);
+      if (k === 0) w0 = c;
+      else if (k === 1) w1 = c;
+      else w2 = c;
+    }
+  }
+  return poolFor(w0, w1, w2);
 }
 
 /**
@@ -472,17 +538,25 @@ function explainedByWord(term: Term, joined: string, cost: number): 'word' | 'ti
   return undefined;
 }
 
-/** Per-token facts of the line being read (reused buffers, grown as needed). */
-let scratch = { length: new Int32Array(256), mask: new Int32Array(256), joins: new Uint8Array(256) };
+/** How much further (half edits) a word of six letters or more may stray as the one word of its line. */
+const LONE_EXTRA = 2;
 
-function lineScratch(n: number): typeof scratch {
-  if (scratch.length.length < n) scratch = { length: new Int32Array(2 * n), mask: new Int32Array(2 * n), joins: new Uint8Array(2 * n) };
+/**
+ * Per-token facts of the line being read (reused buffers, grown as needed): `at` is where the
+ * token starts in `folded`, the line's token characters as OCR letter classes (see
+ * {@link ocrClassOf}), the tokens of a reading joined, a 0 between tokens that do not join.
+ */
+let scratch = { length: new Int32Array(256), mask: new Int32Array(256), joins: new Uint8Array(256), at: new Int32Array(256), folded: new Uint8Array(1024) };
+
+function lineScratch(n: number, chars: number): typeof scratch {
+  if (scratch.length.length < n) scratch = { ...scratch, length: new Int32Array(2 * n), mask: new Int32Array(2 * n), joins: new Uint8Array(2 * n), at: new Int32Array(2 * n) };
+  if (scratch.folded.length < chars + n) scratch.folded = new Uint8Array(2 * (chars + n));
   return scratch;
 }
 
 /** Reads one line (or the clipped window of a long one) and returns its readings, best first where they overlap. */
 function readLine(text: string, from: number, to: number, shape: LineShape, bannerLike: boolean, acrossLines = false): VocabularyMatch[] {
-  const { trie, trieEnds, masks } = getIndex();
+  const { trie, trieEnds } = getIndex();
   const tokens = tokenize(text, from, to);
   const n = tokens.count;
   const starts = tokens.start;
@@ -494,15 +568,24 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
   for (let k = 0; k < n; k++) if ((ends[k] as number) - (starts[k] as number) >= 3) substantive++;
   // Each token's length and letter classes, and whether it joins the one before on this line,
   // worked out once for the line, not once per spelling tried.
-  const { length: tokenLength, mask: tokenMask, joins } = lineScratch(n);
+  const { length: tokenLength, mask: tokenMask, joins, at, folded } = lineScratch(n, to - from);
+  let foldedLength = 0;
   if (bannerLike && !acrossLines) {
     for (let k = 0; k < n; k++) {
       tokenLength[k] = (ends[k] as number) - (starts[k] as number);
-      tokenMask[k] = classMask(text, starts[k] as number, ends[k] as number);
       joins[k] = k > 0 && joinable(text, ends[k - 1] as number, starts[k] as number) === 1 ? 1 : 0;
+      if (k > 0 && joins[k] !== 1) folded[foldedLength++] = 0;
+      at[k] = foldedLength;
+      let mask = 0;
+      for (let p = starts[k] as number; p < (ends[k] as number); p++) {
+        const cls = ocrClassOf(text.charCodeAt(p));
+        folded[foldedLength++] = cls;
+        mask |= CLASS_BIT[cls] as number;
+      }
+      tokenMask[k] = mask;
     }
   }
-  const lone = bannerLike && substantive === 1 ? 2 : 0;
+  const lone = bannerLike && substantive === 1 ? 1 : 0;
   for (let i = 0; i < n; i++) {
     const c0 = text.charCodeAt(starts[i] as number);
     // Exact readings in running text start with a capital (lower-case words there are prose);
@@ -531,7 +614,7 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
         node = trie[node * 26 + letter] as number;
         if (node < 0) break exact;
       }
-      for (const term of trieEnds[node] ?? []) {
+      for (const term of trieEnds[node] ?? NO_TERMS) {
         // Several tokens read as one spelling: the spelling's own words, or its letters written
         // apart in capitals ("S E C R E T", "SE CRE T", "S ECRET").
         const spaced = j - i + 1 > term.words;
@@ -546,11 +629,10 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
     if (!bannerLike || acrossLines) continue;
     const s0 = starts[i] as number;
     const e0 = ends[i] as number;
-    if (!(lone > 0 ? hasLetter(text, s0, e0) : capitalsAt(text, s0, e0) || (shape.lowerWords === 0 && titleCaseAt(text, s0, e0)))) continue;
+    if (!(lone === 1 ? hasLetter(text, s0, e0) : capitalsAt(text, s0, e0) || (shape.lowerWords === 0 && titleCaseAt(text, s0, e0)))) continue;
     // Inexact readings: every window starting here against each spelling it may be (see
     // poolFor), measured in one pass per spelling as the window grows.
-    const [w0, w1, w2] = firstThree(text, tokens, i);
-    const pool = poolFor(w0, w1, w2);
+    const pool = poolAt(text, tokens, i);
     const headLength = tokenLength[i] as number;
     // The most letters a window from here can hold: its tokens joined on this line, up to the
     // window's limit. A spelling longer than that by more than its budget reads as nothing.
@@ -559,9 +641,10 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
       if (j > i && joins[j] !== 1) break;
       longest += tokenLength[j] as number;
     }
-    for (const term of pool) {
+    for (const spelling of pool) {
+      const term = spelling.term;
       const m = term.letters.length;
-      const budget = term.budget + (m >= 6 ? lone : 0);
+      const budget = spelling.budgets[lone] as number;
       // A window only grows: a first token already too long for the spelling reads as nothing.
       if (headLength - m > budget) continue;
       if (m - longest > budget) continue;
@@ -573,11 +656,15 @@ function readLine(text: string, from: number, to: number, shape: LineShape, bann
         mask |= tokenMask[j] as number;
         reach += tokenLength[j] as number;
       }
-      if (2 * popcount((masks.get(term) as number) & ~mask) > budget) continue;
+      if (2 * popcount(spelling.mask & ~mask) > budget) continue;
+      // A reading holds one of the spelling's pieces within its at most m + budget characters, near
+      // where the spelling has it (see ocr-pieces.ts for why): a window from here without one reads as nothing.
+      const pieces = spelling.pieces[lone];
+      if (pieces && !holdsPiece(folded, at[i] as number, Math.min(foldedLength, (at[i] as number) + m + budget), pieces, budget)) continue;
       aligner.reset(term.letters, budget);
       let length = 0;
       window: for (let j = i; j < n && j < i + MAX_WINDOW_TOKENS; j++) {
-        if (j > i && joinable(text, ends[j - 1] as number, starts[j] as number) !== 1) break;
+        if (j > i && joins[j] !== 1) break;
         for (let p = starts[j] as number; p < (ends[j] as number); p++) {
           aligner.push(text.charCodeAt(p));
           if (aligner.rowMin > budget) break window;
@@ -673,11 +760,11 @@ function readRunTogether(text: string, tokens: Tokens, used: Uint8Array | undefi
       if (letter < 0) break;
       node = trie[node * 26 + letter] as number;
       if (node < 0) break;
-      const first = (trieEnds[node] ?? []).find((t) => t.words === 1 && t.letters.length >= 5);
+      const first = (trieEnds[node] ?? NO_TERMS).find((t) => t.words === 1 && t.letters.length >= 5);
       if (!first) continue;
       const rest = text.slice(p + 1, end);
       let best: { term: Term; cost: number } | undefined;
-      for (const t of poolFor(rest.charCodeAt(0), rest.charCodeAt(1), rest.charCodeAt(2))) {
+      for (const { term: t } of poolFor(rest.charCodeAt(0), rest.charCodeAt(1), rest.charCodeAt(2))) {
         if (t.words !== 1) continue;
         const cost = ocrDistance(rest, t.letters, t.budget);
         if (cost <= t.budget && (!best || cost < best.cost)) best = { term: t, cost };
@@ -725,8 +812,9 @@ export function findVocabulary(context: ScanContext): VocabularyMatch[] {
     for (let n = 1; n <= locator.lineCount; n++) {
       const { start, end } = locator.lineRange(n);
       if (end === start) continue;
-      // Prose is never banner-like: most lines are told so after a few words, unshaped.
-      const shape = end - start > SHAPE_READ || isProseLine(text, start, end) ? undefined : shapeLine(text, start, end);
+      // Prose, or a long line of many words, is never banner-like: most lines are told so after
+      // a few words, unshaped.
+      const shape = end - start > SHAPE_READ ? undefined : shapeBannerCandidate(text, start, end);
       if (!shape || !isBannerLike(shape)) {
         readBlock();
         block = undefined;
@@ -754,32 +842,66 @@ export function findVocabulary(context: ScanContext): VocabularyMatch[] {
       // Start at a token boundary: back up over the letters of a token cut by the window.
       let s = from;
       while (s > window.start && /[A-Za-z0-9]/.test(text[s - 1] as string)) s--;
+      // An exact reading asks nothing of its line's shape but carries it: shape the line (up to
+      // SHAPE_READ code units) only when something was read, most triggers being prose words.
+      let found = readLine(text, s, window.end, UNSHAPED, false);
+      readUpTo[n] = window.end;
+      if (found.length === 0) continue;
       const line = locator.lineRange(n);
       const shape = shapeLine(text, line.start, line.end);
-      let found = readLine(text, s, window.end, shape, false);
+      for (const m of found) m.line = shape;
       // A line made mostly of markings ("NO FOREIGN DISSEM/BACKGROUND USE ONLY/NO DISSEM ABOAD"),
       // or a line in capitals that opens with a level (a cable's header: "SECRET 261530Z CITE …
       // RYBAT TYPIC ININTEL"), is banner-like whatever its length: read it again, inexactly.
       const opensWithLevel = shape.caps && found.some((m) => m.term.family === 'classification' && text.slice(line.start, m.start).replace(/[\s#*_>|`'"!.,:;\-[\](){}~]/g, '').length === 0);
       if (!shape.prose && found.length > 0 && (opensWithLevel || markingShare(found, shape) >= 0.5)) found = readLine(text, s, window.end, shape, true);
       for (const m of found) out.push(m);
-      readUpTo[n] = window.end;
     }
     out.sort((a, b) => a.start - b.start || a.end - b.end);
     return dropCrossLineOverlaps(out);
   });
 }
 
-/** The words (four letters or more, upper case) of the spellings of several words. */
-let spellingWords: Set<string> | undefined;
+/** The shape an exact reading is made with before its line is shaped (see findVocabulary): any will do. */
+const UNSHAPED = shapeLine('', 0, 0);
 
-/** True when `[start, end)` holds a word of a spelling of several words ("HANDLE", "COMINT", "FOREIGN"). */
+/**
+ * The words (four letters or more, upper case) of the spellings of several words, and the same
+ * as a trie over A–Z (`next[node * 26 + letter]`, -1 for none; `ends[node]` 1 where a word ends).
+ */
+let spellingWords: { set: Set<string>; next: Int32Array; ends: Uint8Array } | undefined;
+
+function getSpellingWords(): NonNullable<typeof spellingWords> {
+  if (spellingWords) return spellingWords;
+  const set = new Set(getVocabulary().flatMap((t) => (t.words > 1 ? t.wordLetters.filter((w) => w.length >= 4) : [])));
+  const { next, ends } = letterTrie([...set]);
+  const isEnd = new Uint8Array(next.length / 26);
+  for (const node of ends) isEnd[node] = 1;
+  spellingWords = { set, next, ends: isEnd };
+  return spellingWords;
+}
+
+/** True when `[start, end)` holds a word of a spelling of several words ("HANDLE", "COMINT", "FOREIGN"), in any case. */
 function holdsSpellingWord(text: string, start: number, end: number): boolean {
-  spellingWords ??= new Set(getVocabulary().flatMap((t) => (t.words > 1 ? t.wordLetters.filter((w) => w.length >= 4) : [])));
+  const { set, next, ends } = getSpellingWords();
   const tokens = tokenize(text, start, end);
   for (let k = 0; k < tokens.count; k++) {
-    const length = (tokens.end[k] as number) - (tokens.start[k] as number);
-    if (length >= 4 && length <= 14 && spellingWords.has(text.slice(tokens.start[k] as number, tokens.end[k] as number).toUpperCase())) return true;
+    const s = tokens.start[k] as number;
+    const e = tokens.end[k] as number;
+    if (e - s < 4 || e - s > 14) continue;
+    // ASCII letters walk the trie; a token that leaves it while still in ASCII letters is no
+    // word. Any other character (a digit, "ß", "ı") is upper-cased as a string and looked up.
+    let node = 0;
+    let p = s;
+    for (; p < e && node >= 0; p++) {
+      const c = text.charCodeAt(p);
+      const letter = c >= 65 && c <= 90 ? c - 65 : c >= 97 && c <= 122 ? c - 97 : -1;
+      if (letter < 0) break;
+      node = next[node * 26 + letter] as number;
+    }
+    if (p < e && node >= 0) {
+      if (set.has(text.slice(s, e).toUpperCase())) return true;
+    } else if (node >= 0 && ends[node] === 1) return true;
   }
   return false;
 }

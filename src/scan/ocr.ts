@@ -48,7 +48,7 @@ export function editDistance(a: string, b: string, max: number): number {
  * Characters OCR reads for a letter, as the written character (upper-cased) → the letters it may
  * stand for. A substitution along this table costs half an edit in {@link ocrDistance}.
  */
-const CONFUSABLE: Readonly<Record<string, string>> = {
+export const CONFUSABLE: Readonly<Record<string, string>> = {
   '0': 'O',
   Q: 'O',
   '1': 'IL',
@@ -74,7 +74,7 @@ const CONFUSABLE: Readonly<Record<string, string>> = {
 };
 
 /** Letter pairs OCR reads for one letter (`rn` for `m`): either way round, half an edit. */
-const PAIRS: Readonly<Record<string, string>> = { RN: 'M', VV: 'W', CL: 'D' };
+export const PAIRS: Readonly<Record<string, string>> = { RN: 'M', VV: 'W', CL: 'D' };
 
 /** True when OCR commonly reads the written character `w` (upper-cased) for the letter `t`. */
 export function isConfusable(w: string, t: string): boolean {

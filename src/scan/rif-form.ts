@@ -1,4 +1,6 @@
+import { anyOf, gate } from './gated-pattern.js';
 import type { ScanContext } from './scan-context.js';
+import { trigger } from './trigger-automaton.js';
 
 /**
  * The values column of a JFK Record Identification Form whose labels OCR set apart from their
@@ -12,8 +14,16 @@ export interface RifValues {
   restrictions?: { start: number; end: number; value: string };
 }
 
-/** The document type value that opens the values column. */
-const DOCUMENT_TYPE = /^[ \t]*(?:PAPER, TEXTUAL DOCUMENT|PAPER|CARD|MICROFILM|PHOTOGRAPH|AUDIOTAPE)[ \t]*$/gm;
+/**
+ * The document type value that opens the values column, alone on its line; found from its words
+ * (in the one pass over the text for every detector's triggers), not by trying every line.
+ */
+const DOCUMENT_TYPE = gate(
+  'rif/document-type',
+  /^[ \t]*(?:PAPER, TEXTUAL DOCUMENT|PAPER|CARD|MICROFILM|PHOTOGRAPH|AUDIOTAPE)[ \t]*$/gm,
+  trigger('rif document type', ['PAPER', 'CARD', 'MICROFILM', 'PHOTOGRAPH', 'AUDIOTAPE']),
+  anyOf(' \t'),
+);
 /** A classification value: the level in words or the form's one-letter code. */
 const LEVEL_VALUE = /^[ \t]*(TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|[TSCU])[ \t]*$/;
 /** A restrictions value: postponement grounds ("1A, 1C", "3", OCR "LA" for 1A) or the form's words. */
@@ -24,8 +34,7 @@ export function findRifValues(context: ScanContext): RifValues[] {
   return context.memo('rif-values', () => {
     const { text } = context;
     const found: RifValues[] = [];
-    DOCUMENT_TYPE.lastIndex = 0;
-    for (let m = DOCUMENT_TYPE.exec(text); m; m = DOCUMENT_TYPE.exec(text)) {
+    for (const m of context.matches(DOCUMENT_TYPE)) {
       // Only a values column: the label is not on the same line.
       const values: RifValues = {};
       let at = m.index + m[0].length;
