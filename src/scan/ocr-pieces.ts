@@ -26,7 +26,6 @@ import { CONFUSABLE, PAIRS } from './ocr.js';
  * for a pair) each shift it by one and cost at least half an edit; the others shift nothing.
  */
 
-
 /** Characters (code units) → their OCR letter class (1 …), 0 for characters that stand for no letter. */
 const CLASS: Uint8Array = (() => {
   // Union–find over characters: a confusion joins the written character's class and the letter's.
