@@ -80,7 +80,7 @@ export function formatBytes(n: number): string {
     if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
     out += digits[i];
   }
-  return n < 0 ? `-${out}` : out;
+  return n < 0 || Object.is(n, -0) ? `-${out}` : out;
 }
 
 /**

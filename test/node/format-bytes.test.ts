@@ -9,6 +9,6 @@ describe('formatBytes', () => {
     expect([0, 7, 999, 1000, 65536, 1_000_000, 536_870_888].map(formatBytes)).toEqual(['0', '7', '999', '1,000', '65,536', '1,000,000', '536,870,888']);
     fc.assert(fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (n) => formatBytes(n) === n.toLocaleString('en-US')));
     fc.assert(fc.property(fc.double(), (n) => formatBytes(n) === n.toLocaleString('en-US')));
-    expect([10.5, 1e21, Infinity, Number.NaN].map(formatBytes)).toEqual(['10.5', '1,000,000,000,000,000,000,000', '∞', 'NaN']);
+    expect([10.5, 1e21, Infinity, Number.NaN, -0].map(formatBytes)).toEqual(['10.5', '1,000,000,000,000,000,000,000', '∞', 'NaN', '-0']);
   });
 });
