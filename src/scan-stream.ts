@@ -67,9 +67,11 @@ export async function* scanStream(chunks: AsyncIterable<string> | Iterable<strin
   // The 1-based line holding the next window's first code unit, and where that line starts.
   let base = { line: 1, lineStart: 0 };
 
-  // Found but not yet handed out, in document order.
+  // Found but not yet handed out, in document order: those from `hitsFrom` and `datesFrom` on.
   let hits: LocatedHit[] = [];
+  let hitsFrom = 0;
   let dates: DateMention[] = [];
+  let datesFrom = 0;
   // Page markers: headers decide the pages as soon as there is one; footers only if none ever comes.
   let headersSeen = false;
   let headerQueue: PageBreak[] = [];
@@ -77,13 +79,23 @@ export async function* scanStream(chunks: AsyncIterable<string> | Iterable<strin
   const builder = createPageBuilder();
 
   const pageOut = (page: Page): ScannedPage => {
-    let n = 0;
+    let n = hitsFrom;
     while (n < hits.length && (hits[n] as LocatedHit).start < page.end) n++;
-    let d = 0;
+    let d = datesFrom;
     while (d < dates.length && (dates[d] as DateMention).span.start.offset < page.end) d++;
-    const out: ScannedPage = { source, page: { ...page }, records: normalizeHits(hits.slice(0, n), [page]), dates: dates.slice(0, d) };
-    hits = hits.slice(n);
-    dates = dates.slice(d);
+    const out: ScannedPage = { source, page: { ...page }, records: normalizeHits(hits.slice(hitsFrom, n), [page]), dates: dates.slice(datesFrom, d) };
+    hitsFrom = n;
+    datesFrom = d;
+    // Drop what was handed out once it is most of the list: slicing it off page by page would
+    // copy the rest of a segment's hits once per page.
+    if (2 * hitsFrom > hits.length) {
+      hits = hits.slice(hitsFrom);
+      hitsFrom = 0;
+    }
+    if (2 * datesFrom > dates.length) {
+      dates = dates.slice(datesFrom);
+      datesFrom = 0;
+    }
     return out;
   };
 

@@ -87,6 +87,34 @@ describe('scanStream', () => {
     expectSameAsWhole(text, streamed);
   });
 
+  it('hands out the pages of a long footer-paged text without copying what is left once per page', async () => {
+    // Footers page a text only at its end, so every record waits until then: handing them out
+    // page by page once copied the rest of the list for each page (2.6 MB of 20,000 footer
+    // pages took 33 s). Counted, not timed: the elements every Array#slice returns while the
+    // stream runs, for n and 4n pages. Linear work grows about 4×; copying per page grows 16×.
+    const footerPaged = (pages: number): string =>
+      Array.from({ length: pages }, (_, k) => `SECRET\nA memo line with (b)(1) and (b)(3) withheld. [REDACTED]\nPage ${k + 1} of ${pages}\n`).join('');
+    const copied = async (text: string): Promise<{ elements: number; pages: number }> => {
+      const original = Array.prototype.slice;
+      let elements = 0;
+      Array.prototype.slice = function counted(this: unknown[], ...args: [number?, number?]) {
+        const out = original.apply(this, args);
+        elements += out.length;
+        return out;
+      };
+      try {
+        const streamed = await collect(cut(text, [65536]));
+        return { elements, pages: streamed.pages.length };
+      } finally {
+        Array.prototype.slice = original;
+      }
+    };
+    const small = await copied(footerPaged(1000));
+    const large = await copied(footerPaged(4000));
+    expect([small.pages, large.pages]).toEqual([1000, 4000]);
+    expect(large.elements / small.elements).toBeLessThan(5);
+  });
+
   it('takes sync iterables, async iterables and empty input', async () => {
     async function* gen(): AsyncGenerator<string> {
       yield '(b)(1)\n';
