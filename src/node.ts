@@ -5,7 +5,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { DocumentReadError } from './core/errors.js';
+import { DocumentReadError, InvalidArgumentError } from './core/errors.js';
 import { decodeChunks, decodeDocument, MAX_TEXT_LENGTH, type DecodeResult } from './node/decode-document.js';
 import { readDocumentBytes } from './node/read-document-bytes.js';
 import { failureFromError, openRegularFile, type ReadFailure } from './node/read-file-bytes.js';
@@ -219,18 +219,46 @@ export async function* scanFileStream(path: string, options: Omit<ScanStreamOpti
   if (!opened.ok) throw new DocumentReadError(opened.code, path, opened.reason);
   const stream = opened.handle.createReadStream({ highWaterMark: 1 << 16 });
   try {
-    yield* scanStream(decodeChunks(readChunks(stream, path), path), { ...options, source: path });
+    yield* scanByteStream(stream as AsyncIterable<Uint8Array>, { ...options, source: path });
   } finally {
     stream.destroy();
   }
 }
 
-/** The chunks of a read stream, its errors as {@link DocumentReadError}. */
-async function* readChunks(stream: AsyncIterable<unknown>, path: string): AsyncGenerator<Uint8Array> {
+/**
+ * Streams bytes that arrive in chunks (standard input, a decompressing stream, a network
+ * response body) through {@link scanStream}, decoding them as {@link scanFileStream} decodes a
+ * file: the encoding is told from the first 8 KiB (see {@link decodeDocument}), and binary
+ * data, a PDF, or bytes that are not valid in that encoding throw {@link DocumentReadError}
+ * (`binary`, `pdf`, `invalid-encoding`) as soon as they are seen. A chunk may end anywhere,
+ * inside a character too. An error the chunks throw (a read that fails) becomes a
+ * `DocumentReadError` with `code` `not-readable`. Memory stays flat whatever the length.
+ *
+ * @example
+ * for await (const { records } of scanByteStream(process.stdin, { source: 'stdin' })) for (const r of records) console.log(r.key);
+ */
+export async function* scanByteStream(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: ScanStreamOptions = {}): AsyncGenerator<ScannedPage, void, undefined> {
+  if (chunks === null || typeof chunks !== 'object' || (!(Symbol.asyncIterator in chunks) && !(Symbol.iterator in chunks))) {
+    throw new InvalidArgumentError('scanByteStream: chunks must be an iterable or async iterable of Uint8Array');
+  }
+  const source = options.source ?? '-';
+  yield* scanStream(decodeChunks(readChunks(chunks, source), source), options);
+}
+
+/** The chunks of a byte stream, each checked to be bytes; its own errors as {@link DocumentReadError}. */
+async function* readChunks(stream: AsyncIterable<unknown> | Iterable<unknown>, source: string): AsyncGenerator<Uint8Array> {
+  let chunk: unknown;
   try {
-    for await (const chunk of stream) yield chunk as Uint8Array;
+    for await (chunk of stream) {
+      if (!(chunk instanceof Uint8Array)) break;
+      yield chunk;
+    }
   } catch (error) {
-    const failed = failureFromError(path, error);
-    throw new DocumentReadError(failed.code, path, failed.reason, { cause: error });
+    if (error instanceof DocumentReadError) throw error;
+    const failed = failureFromError(source, error);
+    throw new DocumentReadError(failed.code, source, failed.reason, { cause: error });
+  }
+  if (chunk !== undefined && !(chunk instanceof Uint8Array)) {
+    throw new InvalidArgumentError(`scanByteStream: every chunk must be a Uint8Array (a Buffer), got ${chunk === null ? 'null' : typeof chunk === 'string' ? 'a string (use scanStream for text)' : typeof chunk}`);
   }
 }

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DocumentReadError, readDocument, scan, scanFileStream } from '../src/node.js';
+import { decodeDocument, DocumentReadError, InvalidArgumentError, readDocument, scan, scanByteStream, scanFileStream } from '../src/node.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'redaction-audit-stream-'));
 function file(name: string, bytes: Uint8Array | string): string {
@@ -63,5 +63,83 @@ describe('scanFileStream', () => {
   it('reads an empty file and a one-byte file', async () => {
     expect(await streamRecords(file('empty.txt', ''))).toEqual([]);
     expect(await streamRecords(file('one.txt', 'X'))).toEqual([]);
+  });
+});
+
+/** Cuts bytes into chunks of the given sizes (cycled): inside multi-byte characters and UTF-16 pairs too. */
+function cutBytes(bytes: Uint8Array, sizes: readonly number[]): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let at = 0, k = 0; at < bytes.length; k++) {
+    const n = sizes[k % sizes.length] as number;
+    out.push(bytes.subarray(at, at + n));
+    at += n;
+  }
+  return out;
+}
+
+async function byteStreamRecords(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, source?: string): Promise<unknown[]> {
+  const records: unknown[] = [];
+  for await (const p of scanByteStream(chunks, source === undefined ? {} : { source })) {
+    expect(p.source).toBe(source ?? null);
+    for (const r of p.records) records.push(r);
+  }
+  return records;
+}
+
+describe('scanByteStream', () => {
+  // A real document of the development corpus, twice over, around the marks of TEXT.
+  const devDir = join(__dirname, 'fixtures', 'corpus', 'dev');
+  const dev = readFileSync(join(devDir, readdirSync(devDir).filter((f) => f.endsWith('.txt')).sort()[0] as string), 'utf8');
+  const text = `${dev}\n${TEXT}${dev}`;
+
+  it.each([
+    ['UTF-8', Buffer.from(text, 'utf8')],
+    ['UTF-16 LE with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+  ])('decodes %s cut anywhere (inside characters too) as decodeDocument does, and finds what scan finds', async (_name, bytes) => {
+    const whole = decodeDocument(bytes, 'doc.txt');
+    expect(whole.ok).toBe(true);
+    if (!whole.ok) return;
+    const expected = scan(whole.text, { source: 'doc.txt' }).records;
+    expect(expected.length).toBeGreaterThan(5);
+    for (const sizes of [[1], [3, 7919, 2], [65536]]) expect(await byteStreamRecords(cutBytes(bytes, sizes), 'doc.txt')).toEqual(expected);
+    async function* slowly(): AsyncGenerator<Uint8Array> {
+      for (const c of cutBytes(bytes, [4096])) yield await Promise.resolve(c);
+    }
+    expect(await byteStreamRecords(slowly(), 'doc.txt')).toEqual(expected);
+  });
+
+  it('refuses binary data, a PDF and invalid UTF-8 with DocumentReadError, naming the source', async () => {
+    const pdf = readFileSync(join(__dirname, '..', 'examples', 'pdf', 'redacted-cable.pdf'));
+    for (const [bytes, code] of [
+      [new Uint8Array([0x41, 0, 0x42]), 'binary'],
+      [pdf, 'pdf'],
+      [Buffer.concat([Buffer.from(`${'(b)(1) SECRET\n'.repeat(2000)}`), Buffer.from([0xc3, 0x28])]), 'invalid-encoding'],
+    ] as const) {
+      const error = await byteStreamRecords(cutBytes(bytes, [1000]), 'in.txt').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DocumentReadError);
+      expect((error as DocumentReadError).code).toBe(code);
+      expect((error as DocumentReadError).source).toBe('in.txt');
+    }
+  });
+
+  it('turns an error of the stream itself into DocumentReadError (not-readable) with its message', async () => {
+    async function* failing(): AsyncGenerator<Uint8Array> {
+      yield Buffer.from('(b)(1)\n'.repeat(3000));
+      throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+    }
+    const error = await byteStreamRecords(failing(), '-').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DocumentReadError);
+    expect((error as DocumentReadError).code).toBe('not-readable');
+    expect((error as Error).message).toContain('EIO');
+  });
+
+  it('refuses what is not a stream of bytes, saying what it got', async () => {
+    await expect(byteStreamRecords(42 as never)).rejects.toThrow(InvalidArgumentError);
+    await expect(byteStreamRecords(['SECRET'] as never)).rejects.toThrow(/every chunk must be a Uint8Array \(a Buffer\), got a string \(use scanStream for text\)/);
+    await expect(byteStreamRecords([new Uint8Array([0x41]), 7] as never)).rejects.toThrow(/got number/);
+  });
+
+  it('reads an empty stream as an empty document', async () => {
+    expect(await byteStreamRecords([])).toEqual([]);
   });
 });

@@ -5,9 +5,9 @@ import { analyze } from '../analyze.js';
 import { assess } from '../assess/assess.js';
 import { DocumentReadError } from '../core/errors.js';
 import type { MarkerRecord, Page } from '../normalize/marker-record.js';
-import { decodeDocument, MAX_DOCUMENT_BYTES, scanFileStream, type ReadDocumentResult } from '../node.js';
+import { decodeDocument, MAX_DOCUMENT_BYTES, scanByteStream, scanFileStream, type ReadDocumentResult } from '../node.js';
 import { readDocumentBytes } from '../node/read-document-bytes.js';
-import type { ReadBytesResult } from '../node/read-file-bytes.js';
+import { failureFromError, type ReadBytesResult } from '../node/read-file-bytes.js';
 import { isPdf } from '../pdf/is-pdf.js';
 import type { ReportInput } from '../report/create-report.js';
 import { listWithholdings } from '../report/summarize.js';
@@ -19,6 +19,8 @@ import type { ResolvedRuleSet } from '../rules/resolve-rule-set.js';
 import type { DateMention } from '../scan/find-dates.js';
 import { createProgress, expandInputs, type CliIo, type InputFailure, type OutputOptions } from './cli-io.js';
 import { analyzePdfInput } from './analyze-pdf-input.js';
+import { takeStdin, type TakenStdin } from './take-stdin.js';
+import type { ScannedPage } from '../scan-stream.js';
 
 /**
  * Files at least this large (bytes) are streamed through `scanFileStream` by the commands that
@@ -56,8 +58,12 @@ export interface AnalyzeInputsOptions {
 /** What one input gave: its analysis, or why there is none. */
 export type InputResult = { ok: true; document: ReportInput } | { ok: false; error: InputFailure };
 
-/** What {@link visitInputs} hands over: a result, or (with `deferStreamed`) a file for the caller to stream. */
-export type VisitedInput = InputResult | { ok: 'stream'; source: string };
+/**
+ * What {@link visitInputs} hands over: a result, or (with `deferStreamed`) an input for the
+ * caller to stream: a file (`source` is its path), or standard input that outgrew the threshold
+ * (`source` is its label, `chunks` its bytes, those already read first).
+ */
+export type VisitedInput = InputResult | { ok: 'stream'; source: string; chunks?: AsyncIterable<Uint8Array> };
 
 /** The options a worker thread needs to analyze inputs as the main thread would: the rule sets themselves (as data), never where to read them. */
 export interface WorkerOptions {
@@ -84,21 +90,27 @@ async function shouldStream(source: string, options: AnalyzeInputsOptions): Prom
 }
 
 /**
- * Scans a file as a stream and keeps its records, pages and dates (not its text); a PDF is
- * read as a PDF. For the callers that need the whole document at once.
+ * Scans a file (or, given `chunks`, standard input) as a stream and keeps its records, pages
+ * and dates (not its text); a PDF file is read as a PDF. For the callers that need the whole
+ * document at once.
  */
-export async function streamDocument(source: string, options: AnalyzeInputsOptions): Promise<InputResult> {
-  const streamed = await collectStream(source);
-  if (!streamed.ok && streamed.error.code === 'pdf') return await analyzePdfInput(source, options);
+export async function streamDocument(source: string, options: AnalyzeInputsOptions, chunks?: AsyncIterable<Uint8Array>): Promise<InputResult> {
+  const streamed = await collectStream(source, chunks);
+  if (!chunks && !streamed.ok && streamed.error.code === 'pdf') return await analyzePdfInput(source, options);
   return streamed;
 }
 
-async function collectStream(source: string): Promise<InputResult> {
+/** The pages of a streamed input: a file by its path, or standard input's `chunks` under its label. */
+export function streamInput(source: string, chunks?: AsyncIterable<Uint8Array>): AsyncGenerator<ScannedPage> {
+  return chunks ? scanByteStream(chunks, { source }) : scanFileStream(source);
+}
+
+async function collectStream(source: string, chunks?: AsyncIterable<Uint8Array>): Promise<InputResult> {
   const records: MarkerRecord[] = [];
   const pages: Page[] = [];
   const dates: DateMention[] = [];
   try {
-    for await (const p of scanFileStream(source)) {
+    for await (const p of streamInput(source, chunks)) {
       pages.push(p.page);
       for (const r of p.records) records.push(r);
       for (const d of p.dates) dates.push(d);
@@ -298,6 +310,20 @@ export async function visitInputs(
       for (const [file, waiting] of byFile) waiting.resolve(crashed(file, error instanceof Error ? error : new Error(String(error))));
     });
   }
+  // Standard input is streamed, as a large file is, once it outgrows the threshold (not for
+  // findings, which need the whole text).
+  const startStdin = async (): Promise<VisitedInput> => {
+    if (options.ruleSets.length > 0) return await analyzeSource('-', options, await io.stdin());
+    const label = options.stdinFilename ?? '-';
+    let taken: TakenStdin;
+    try {
+      taken = await takeStdin(io, options.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES);
+    } catch (error) {
+      const failed = failureFromError(label, error);
+      return { ok: false, error: { source: label, code: failed.code, reason: failed.reason } };
+    }
+    return 'bytes' in taken ? await analyzeSource('-', options, taken.bytes) : { ok: 'stream', source: label, chunks: taken.chunks };
+  };
   // In this thread, the next few inputs are read while one is analyzed (analysis itself is
   // synchronous, so only the reading overlaps); results are taken in input order.
   const start = (item: (typeof items)[number]): Promise<VisitedInput> => {
@@ -305,7 +331,7 @@ export async function visitInputs(
     if (deferred.has(item)) return Promise.resolve({ ok: 'stream', source: item });
     const fromWorker = byFile.get(item);
     if (fromWorker) return fromWorker.promise;
-    return item === '-' ? io.stdin().then((bytes) => analyzeSource(item, options, bytes)) : analyzeSource(item, options);
+    return item === '-' ? startStdin() : analyzeSource(item, options);
   };
   const ahead: Array<Promise<VisitedInput>> = [];
   for (let i = 0; i < items.length; i++) {
@@ -334,7 +360,7 @@ export async function analyzeInputs(
   const documents: ReportInput[] = [];
   const errors: InputFailure[] = [];
   await visitInputs(paths, options, output, io, async (visited) => {
-    const result = visited.ok === 'stream' ? await streamDocument(visited.source, options) : visited;
+    const result = visited.ok === 'stream' ? await streamDocument(visited.source, options, visited.chunks) : visited;
     if (result.ok) documents.push(result.document);
     else errors.push(result.error);
   });

@@ -13,6 +13,12 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   stdin(): Promise<Uint8Array>;
+  /**
+   * Standard input as it arrives, for the commands that may stream it (`scan` and `summary`
+   * stream an input that outgrows their threshold, as they stream large files). Without it,
+   * standard input is read whole through {@link CliIo.stdin}. Only one of the two is called in a run.
+   */
+  stdinChunks?(): AsyncIterable<Uint8Array>;
   /** Whether stdout and stderr are terminals (default: neither). Decides colour and the progress bar. */
   isTTY?: { stdout: boolean; stderr: boolean };
   /** The environment (default: empty); `NO_COLOR` and `FORCE_COLOR` are read from it. */

@@ -27,6 +27,7 @@ runCli(process.argv.slice(2), {
   stdout: guardedWriter(process.stdout, 'output'),
   stderr: guardedWriter(process.stderr, 'error'),
   stdin: () => readStdin(),
+  stdinChunks: () => process.stdin,
   isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
   env: process.env,
   workerUrl: new URL('./analyze-worker.js', import.meta.url),

@@ -2,13 +2,12 @@ import { createColors } from 'picocolors';
 import { DocumentReadError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import type { MarkerRecord, Page } from '../normalize/marker-record.js';
-import { scanFileStream } from '../node.js';
 import { INFORMATION_URI, type ReportInput } from '../report/create-report.js';
 import { createRecordsJsonWriter } from '../report/formatters/format-json.js';
 import { formatJsonlRecord } from '../report/formatters/format-jsonl.js';
 import { describeInputFailure, escapeText, formatRecordLine } from '../report/formatters/format-text.js';
 import { analyzePdfInput, pdfNotes } from './analyze-pdf-input.js';
-import { visitInputs, type AnalyzeInputsOptions } from './analyze-inputs.js';
+import { streamInput, visitInputs, type AnalyzeInputsOptions } from './analyze-inputs.js';
 import { EXIT_FAILURE, EXIT_OK, expandInputs, openOutput, shouldColor, type CliIo, type InputFailure, type OutputOptions, type OutputSink } from './cli-io.js';
 import { leaveOutDocumentsBelow } from './leave-out-documents-below.js';
 import { loadSelection, type SelectionOptions } from './select-documents.js';
@@ -80,25 +79,31 @@ function createWriter(format: ScanCliOptions['format'], color: boolean): Records
 }
 
 /**
- * Scans a file too large to hold as a stream, writing its pages and records as they are found
- * to two spool files, copied to the output once the whole file has been read (JSON puts the
- * pages first; a read error then leaves no half document behind). Nothing of the document
- * stays in memory.
+ * Scans a file too large to hold (or standard input, given its `chunks`) as a stream, writing
+ * its pages and records as they are found to two spool files, copied to the output once the
+ * whole input has been read (JSON puts the pages first; a read error then leaves no half
+ * document behind). Nothing of the document stays in memory.
  */
-async function writeStreamed(source: string, writer: RecordsWriter, sink: OutputSink, minConfidence: number | undefined): Promise<{ ok: true } | { ok: false; error: InputFailure } | { ok: 'pdf' }> {
+async function writeStreamed(
+  source: string,
+  chunks: AsyncIterable<Uint8Array> | undefined,
+  writer: RecordsWriter,
+  sink: OutputSink,
+  minConfidence: number | undefined,
+): Promise<{ ok: true } | { ok: false; error: InputFailure } | { ok: 'pdf' }> {
   const pages = createSpool();
   const records = createSpool();
   try {
     let pageCount = 0;
     let recordCount = 0;
     try {
-      for await (const p of scanFileStream(source)) {
+      for await (const p of streamInput(source, chunks)) {
         pages.write(writer.streamedPage(p.page, pageCount++ === 0));
         for (const r of p.records) if (minConfidence === undefined || r.confidence >= minConfidence) records.write(writer.streamedRecord(source, r, recordCount++ === 0));
       }
     } catch (error) {
       if (!(error instanceof DocumentReadError)) throw error;
-      if (error.code === 'pdf') return { ok: 'pdf' };
+      if (error.code === 'pdf' && !chunks) return { ok: 'pdf' };
       return { ok: false, error: { source, code: error.code, reason: error.reason } };
     }
     await sink.write(writer.streamedHead());
@@ -159,7 +164,7 @@ export async function runScan(paths: string[], options: ScanCliOptions, io: CliI
   await sink.write(writer.open());
   await visitInputs(files, analyzeOptions, options, io, async (visited) => {
     if (visited.ok === 'stream') {
-      const streamed = await writeStreamed(visited.source, writer, sink, minConfidence);
+      const streamed = await writeStreamed(visited.source, visited.chunks, writer, sink, minConfidence);
       if (streamed.ok === 'pdf') {
         const pdf = await analyzePdfInput(visited.source, analyzeOptions);
         if (pdf.ok) await take(pdf.document);

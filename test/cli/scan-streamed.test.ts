@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
+import { analyzeInputs } from '../../src/cli/analyze-inputs.js';
 import { runScan, type ScanCliOptions } from '../../src/cli/run-scan.js';
 import { createReport } from '../../src/report/create-report.js';
 import { formatJson } from '../../src/report/formatters/format-json.js';
@@ -104,5 +105,98 @@ describe('scan writes each document as soon as it is ready', () => {
     expect(lines.length).toBe(expected.length);
     expect(lines.every((l) => l.source === files[0])).toBe(true);
     expect(lines.map(({ source: _, ...r }) => r)).toEqual(expected);
+  });
+});
+
+describe('scan streams standard input once it outgrows the threshold', () => {
+  // Real documents: the dev corpus's first files, one after another, as a pipe would bring them.
+  const text = readdirSync(DEV)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .slice(0, 8)
+    .map((f) => readFileSync(join(DEV, f), 'utf8'))
+    .join('\n');
+  const bytes = Buffer.from(text, 'utf8');
+
+  /** Standard input in chunks of the given sizes, cut anywhere; `stdin()` (read whole) must not be called. */
+  function stdinIo(chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>) {
+    const io = {
+      out: '',
+      err: '',
+      stdout: (s: string) => void (io.out += s),
+      stderr: (s: string) => void (io.err += s),
+      stdin: async (): Promise<Uint8Array> => {
+        throw new Error('stdin() read standard input whole');
+      },
+      stdinChunks: () =>
+        Symbol.asyncIterator in chunks
+          ? chunks
+          : (async function* () {
+              yield* chunks;
+            })(),
+    };
+    return io;
+  }
+  function cut(sizes: number[]): Uint8Array[] {
+    const out: Uint8Array[] = [];
+    for (let at = 0, k = 0; at < bytes.length; k++) {
+      out.push(bytes.subarray(at, at + (sizes[k % sizes.length] as number)));
+      at += sizes[k % sizes.length] as number;
+    }
+    return out;
+  }
+  const expected = (source: string) => createReport([{ ...analyze(text, { source }), text }]);
+
+  for (const threshold of [1, 5000, bytes.length + 1]) {
+    it(`JSON and JSON Lines of \`-\` are those of the same text read whole (threshold ${threshold} bytes)`, async () => {
+      const json = stdinIo(cut([1, 4093, 65536]));
+      expect(await runScan(['-'], { format: 'json', quiet: true, streamThresholdBytes: threshold, stdinFilename: 'piped.txt' }, json)).toBe(0);
+      expect(json.out).toBe(formatJson(expected('piped.txt'), { view: 'records' }));
+      const jsonl = stdinIo(cut([7, 65536]));
+      expect(await runScan(['-'], { format: 'jsonl', quiet: true, streamThresholdBytes: threshold }, jsonl)).toBe(0);
+      expect(jsonl.out).toBe(formatJsonl(expected('-')));
+      expect(jsonl.out.split('\n').length).toBeGreaterThan(20);
+    });
+  }
+
+  it('summary streams it too: the same records, pages and dates, no text kept', async () => {
+    const { documents, errors } = await analyzeInputs(['-'], { ruleSets: [], streamThresholdBytes: 1 }, { quiet: true }, stdinIo(cut([3000])));
+    expect(errors).toEqual([]);
+    const whole = analyze(text, { source: '-', ruleSets: [] });
+    expect(documents).toHaveLength(1);
+    expect(documents[0]?.records).toEqual(whole.records);
+    expect(documents[0]?.pages).toEqual(whole.pages);
+    expect(documents[0]?.dates).toEqual(whole.dates);
+    expect(documents[0]?.text).toBeUndefined();
+  });
+
+  it('a read error while streaming is the input’s error (exit 2), and the JSON still parses', async () => {
+    async function* failing(): AsyncGenerator<Uint8Array> {
+      yield bytes.subarray(0, 20_000);
+      throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+    }
+    const io = stdinIo(failing());
+    expect(await runScan(['-'], { format: 'json', quiet: true, streamThresholdBytes: 1 }, io)).toBe(2);
+    const json = JSON.parse(io.out);
+    expect(json.documents).toEqual([]);
+    expect(json.errors).toEqual([{ source: '-', code: 'not-readable', reason: expect.stringContaining('EIO') }]);
+    expect(io.err).toContain('EIO');
+  });
+
+  it('bytes that are not UTF-8 past the threshold are `invalid-encoding`, not replaced', async () => {
+    const io = stdinIo([bytes.subarray(0, 9000), new Uint8Array([0xc3, 0x28]), bytes.subarray(9000)]);
+    expect(await runScan(['-'], { format: 'jsonl', quiet: true, streamThresholdBytes: 1 }, io)).toBe(2);
+    expect(io.out).toBe('');
+    expect(io.err).toMatch(/-: .*invalid-encoding/);
+  });
+
+  it('a PDF on standard input is read whole and analyzed as a PDF, however large', async () => {
+    const path = join(ROOT, 'examples', 'pdf', 'redacted-cable.pdf');
+    const pdf = readFileSync(path);
+    const byPath = await scanCli([path], { format: 'jsonl' });
+    const io = stdinIo([pdf.subarray(0, 700), pdf.subarray(700)]);
+    expect(await runScan(['-'], { format: 'jsonl', quiet: true, streamThresholdBytes: 1 }, io)).toBe(0);
+    expect(io.out.length).toBeGreaterThan(100);
+    expect(io.out).toBe(byPath.out.replaceAll(JSON.stringify(path), '"-"'));
   });
 });
