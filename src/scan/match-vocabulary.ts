@@ -800,9 +800,7 @@ export function findVocabulary(context: ScanContext): VocabularyMatch[] {
     // A block of banner-like lines (at most one blank line apart) is also read across its line
     // breaks, for stamps whose words stand on several lines; such readings are kept where no
     // reading of a single line stands.
-    // `joins` is asked only once the block has a second line (most blocks are one line): of its
-    // first line (`firstEnd` ends it), then of each line added until one says yes.
-    let block: { start: number; end: number; firstEnd: number; lines: number; shape: LineShape; joins: boolean } | undefined;
+    let block: { start: number; end: number; lines: number; shape: LineShape; joins: boolean } | undefined;
     const readBlock = (): void => {
       if (!block || block.lines < 2 || !block.joins) return;
       for (const m of readLine(text, block.start, block.end, block.shape, true, true)) {
@@ -829,11 +827,10 @@ export function findVocabulary(context: ScanContext): VocabularyMatch[] {
       if (block && start - block.end <= 2) {
         block.end = end;
         block.lines++;
-        if (block.lines === 2) block.joins = holdsSpellingWord(text, block.start, block.firstEnd);
         if (!block.joins) block.joins = holdsSpellingWord(text, start, end);
       } else {
         readBlock();
-        block = { start, end, firstEnd: end, lines: 1, shape, joins: false };
+        block = { start, end, lines: 1, shape, joins: holdsSpellingWord(text, start, end) };
       }
     }
     readBlock();
@@ -844,7 +841,7 @@ export function findVocabulary(context: ScanContext): VocabularyMatch[] {
       if (from >= window.end) continue;
       // Start at a token boundary: back up over the letters of a token cut by the window.
       let s = from;
-      while (s > window.start && (isLetterCode(text.charCodeAt(s - 1)) || isDigitCode(text.charCodeAt(s - 1)))) s--;
+      while (s > window.start && /[A-Za-z0-9]/.test(text[s - 1] as string)) s--;
       // An exact reading asks nothing of its line's shape but carries it: shape the line (up to
       // SHAPE_READ code units) only when something was read, most triggers being prose words.
       let found = readLine(text, s, window.end, UNSHAPED, false);
