@@ -84,6 +84,8 @@ for (const row of [...fam.rows].sort((a, b) => b.ms - a.ms)) {
   console.log(`  ${row.family.padEnd(46)} ${Math.round(row.ms).toString().padStart(6)} ms  ${f1((100 * row.ms) / fam.allMs).padStart(5)}%`);
 }
 console.log(`  all families together                          ${Math.round(fam.allMs).toString().padStart(6)} ms`);
+// What any detector design built on this shared work could reach at most: the shared work alone.
+console.log(`  the shared work alone runs at ${f1(fam.sampleMb / (fam.sharedMs / 1000))} MB/s: the ceiling of \`scan\` in this design, before any detector runs (target 100 MB/s)`);
 
 const stream = child('stream', gzFiles.join(','), String(STREAM_CHARS));
 console.log(`\nstreaming ${f1(stream.chars / 1e9)} G code units (the corpus repeated, read through gunzip in 64 KiB chunks; heap capped at 128 MB):`);
