@@ -1,5 +1,7 @@
 import type { MarkerRecord, Page } from '../../normalize/marker-record.js';
+import type { ReportTotals } from '../create-report-stream.js';
 import type { Report } from '../report.js';
+import type { ReportLayoutPart, ReportWriter } from '../report-writer.js';
 import type { ReportView } from './format-text.js';
 
 /** Options of {@link formatJson}. */
@@ -76,5 +78,66 @@ export function createRecordsJsonWriter(tool: Report['tool']): {
     record: (record, first) => `${first ? '\n' : ',\n'}${nested(record, 4)}`,
     documentTail: (source, noRecords) => `${noRecords ? ']' : '\n      ]'},\n      "source": ${JSON.stringify(source)}\n    }`,
     close: (errors) => `${documents > 0 ? '\n  ]' : ']'},\n  "errors": ${nested(errors, 1).trimStart()},\n  "tool": ${nested(tool, 1).trimStart()}\n}\n`,
+  };
+}
+
+/** An array of a streamed JSON report: where it stands in the skeleton, its section, and how many elements it got. */
+interface JsonHole {
+  /** The key of the array as the skeleton writes it empty, with the line break and indentation before it. */
+  at: string;
+  section: number;
+  /** Depth of the key (1: a key of the top-level object). */
+  depth: number;
+  count: number;
+}
+
+/**
+ * Cuts the skeleton (the report rendered with its streamed arrays empty) at those arrays, in
+ * order, putting each non-empty one's section between its brackets. A key with an empty array
+ * and that indentation occurs once: strings in JSON have their quotes escaped, so no value can
+ * hold one.
+ */
+function spliceSections(json: string, holes: readonly JsonHole[]): ReportLayoutPart[] {
+  const parts: ReportLayoutPart[] = [];
+  let from = 0;
+  for (const hole of holes) {
+    if (hole.count === 0) continue;
+    const at = json.indexOf(hole.at, from);
+    const open = at + hole.at.length - 1;
+    parts.push(json.slice(from, open), { section: hole.section }, `\n${'  '.repeat(hole.depth)}]`);
+    from = open + 1;
+  }
+  parts.push(json.slice(from));
+  return parts;
+}
+
+/**
+ * {@link formatJson} for a run written as it goes (`findings` and `summary` views): three
+ * sections, the documents, their summaries and their withholding rows, each document's piece
+ * written as {@link formatJson} writes it in the array, and placed between the totals (counts,
+ * baseline, corpus summary, errors, rules) once they are known. Joined, the pieces are byte for
+ * byte what `formatJson(report, { view })` returns for the same report.
+ */
+export function createJsonReportWriter(options: { view?: 'findings' | 'summary' } = {}): ReportWriter {
+  const view = options.view ?? 'findings';
+  const counts = [0, 0, 0];
+  const piece = (section: number, value: unknown, depth: number): string => `${(counts[section] as number)++ > 0 ? ',\n' : '\n'}${nested(value, depth)}`;
+  return {
+    sections: 3,
+    document: (part) => [
+      view === 'findings' ? piece(0, part.document, 2) : '',
+      piece(1, part.summary, 3),
+      part.withholdings.map((w) => piece(2, w, 3)).join(''),
+    ],
+    end: (totals: ReportTotals) => {
+      const summary = { ...totals.summary, documents: [], withholdings: [] };
+      const skeleton = view === 'summary' ? { tool: totals.tool, summary, errors: totals.errors } : { ...totals, documents: [], summary };
+      const holes: JsonHole[] = [
+        ...(view === 'findings' ? [{ at: '\n  "documents": []', section: 0, depth: 1, count: counts[0] as number }] : []),
+        { at: '\n    "documents": []', section: 1, depth: 2, count: counts[1] as number },
+        { at: '\n    "withholdings": []', section: 2, depth: 2, count: counts[2] as number },
+      ];
+      return spliceSections(`${JSON.stringify(sortKeys(skeleton), null, 2)}\n`, holes);
+    },
   };
 }
