@@ -21,8 +21,11 @@ export const BaselineSchema = z.strictObject({
 /** A baseline file; see {@link BaselineSchema}. */
 export type Baseline = z.infer<typeof BaselineSchema>;
 
+/** What a baseline entry takes of a finding. */
+export type BaselineFinding = Pick<Finding, 'fingerprint' | 'ruleId' | 'source' | 'message'>;
+
 /** Records findings as a baseline, sorted by source, rule id and fingerprint so the file diffs cleanly. */
-export function createBaseline(findings: readonly Finding[]): Baseline {
+export function createBaseline(findings: readonly BaselineFinding[]): Baseline {
   const entries = findings.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, source: f.source, message: f.message }));
   entries.sort((a, b) => (a.source ?? '').localeCompare(b.source ?? '') || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
   return { version: 1, entries };
