@@ -29,6 +29,27 @@ export function sortKeys(value: unknown): unknown {
   return value;
 }
 
+/** A `JSON.stringify` replacer that writes each object with its keys in code-unit order, as {@link sortKeys} does. */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
+
+/**
+ * `JSON.stringify(sortKeys(value), null, indent)` without a sorted copy of the whole value made
+ * first: each object is sorted as it is written, so only the path being written is copied (a
+ * document's sorted copy no longer outlives the young generation). For JSON data (no `toJSON`)
+ * the text is the same.
+ */
+function stringifySorted(value: unknown, indent: number): string {
+  return JSON.stringify(value, sortedKeys, indent);
+}
+
 /**
  * Renders a report as JSON with the keys of every object sorted, so the same run gives the same
  * bytes and diffs stay small. The whole report parses back with `ReportSchema`.
@@ -40,12 +61,26 @@ export function formatJson(report: Report, options: FormatJsonOptions = {}): str
   else if (view === 'records') {
     value = { tool: report.tool, documents: report.documents.map((d) => ({ source: d.source, records: d.records, pages: d.pages })), errors: report.errors };
   }
-  return `${JSON.stringify(sortKeys(value), null, options.indent ?? 2)}\n`;
+  return `${stringifySorted(value, options.indent ?? 2)}\n`;
 }
 
-/** `value` as {@link formatJson} writes it (keys sorted, two spaces) when it stands `depth` levels deep. */
+/**
+ * `value` as {@link formatJson} writes it (keys sorted, two spaces) when it stands `depth` levels
+ * deep: written inside `depth` arrays, whose brackets are then cut off, so the text is made once
+ * (indenting it afterwards would copy a large document's text again).
+ */
 function nested(value: unknown, depth: number): string {
-  return `${'  '.repeat(depth)}${JSON.stringify(sortKeys(value), null, 2).replaceAll('\n', `\n${'  '.repeat(depth)}`)}`;
+  let wrapped = value;
+  let head = 0;
+  let tail = 0;
+  for (let level = 0; level < depth; level++) {
+    wrapped = [wrapped];
+    // `[` and a line break before, a line break, the indentation and `]` after.
+    head += 2 * level + 2;
+    tail += 2 * level + 2;
+  }
+  const text = stringifySorted(wrapped, 2);
+  return text.slice(head, text.length - tail);
 }
 
 /**
@@ -137,7 +172,7 @@ export function createJsonReportWriter(options: { view?: 'findings' | 'summary' 
         { at: '\n    "documents": []', section: 1, depth: 2, count: counts[1] as number },
         { at: '\n    "withholdings": []', section: 2, depth: 2, count: counts[2] as number },
       ];
-      return spliceSections(`${JSON.stringify(sortKeys(skeleton), null, 2)}\n`, holes);
+      return spliceSections(`${stringifySorted(skeleton, 2)}\n`, holes);
     },
   };
 }
