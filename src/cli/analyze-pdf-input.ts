@@ -59,9 +59,9 @@ export async function analyzePdfInput(source: string, options: PdfInputOptions, 
   return { ok: true, document: { source: label, records, pages, dates, assessment, findings, text, fromPdf: true } };
 }
 
-/** The rule sets a report lists: those given, and the `pdf` rule set first when any document was read from a PDF. */
-export function reportRuleSets(documents: ReadonlyArray<ReportInput & { fromPdf?: boolean }>, ruleSets: readonly ResolvedRuleSet[]): ResolvedRuleSet[] {
-  return documents.some((d) => d.fromPdf === true) ? [getPdfRuleSet(), ...ruleSets] : [...ruleSets];
+/** The rule sets a report lists: those given, and the `pdf` rule set first when any document was read from a PDF (`fromPdf`). */
+export function reportRuleSets(fromPdf: boolean, ruleSets: readonly ResolvedRuleSet[]): ResolvedRuleSet[] {
+  return fromPdf ? [getPdfRuleSet(), ...ruleSets] : [...ruleSets];
 }
 
 /**

@@ -7,6 +7,7 @@ import { failureFromError, type ReadFailure } from '../node/read-file-bytes.js';
 import { escapeText } from '../report/formatters/format-text.js';
 import type { ReportError } from '../report/report.js';
 import type { DocumentSelection } from './select-documents.js';
+import type { Spool } from './spool.js';
 
 /** Where the CLI reads and writes; the real process in `main.ts`, buffers in tests. */
 export interface CliIo {
@@ -28,6 +29,8 @@ export interface CliIo {
    * input is analyzed in this thread.
    */
   workerUrl?: URL;
+  /** Makes the files a report written as it goes parks its sections in (default: `createSpool`, temporary files); tests count what reaches them. */
+  spool?: () => Spool;
   /** The working directory: where the config file is looked for from, and what `--ignore-pattern` is relative to (default `process.cwd()`). */
   cwd?: string;
 }

@@ -1,16 +1,17 @@
 import { TextDecoder } from 'node:util';
 import { explicitDate } from '../assess/assess.js';
 import { isAtLeast, type Severity } from '../core/severity.js';
-import { BaselineSchema, createBaseline, type Baseline } from '../engine/baseline.js';
+import { BaselineSchema, createBaseline, type Baseline, type BaselineFinding } from '../engine/baseline.js';
 import { readFileBytes } from '../node/read-file-bytes.js';
-import { createReport } from '../report/create-report.js';
+import type { ReportInput } from '../report/create-report.js';
+import { createReportStream } from '../report/create-report-stream.js';
 import { describeInputFailure, escapeText } from '../report/formatters/format-text.js';
 import { reportRuleSets } from './analyze-pdf-input.js';
-import { analyzeSelected } from './analyze-selected.js';
+import { visitSelected } from './analyze-selected.js';
 import { createCheckPlan } from './check-plan.js';
-import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, writeTextFile, type CliIo, type OutputOptions } from './cli-io.js';
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, writeTextFile, type CliIo, type InputFailure, type OutputOptions } from './cli-io.js';
+import { createSpooledReport } from './create-spooled-report.js';
 import { leaveOutDocumentsBelow } from './leave-out-documents-below.js';
-import { emitReport } from './report-output.js';
 import { loadSelection, type SelectionOptions } from './select-documents.js';
 
 /** Options of the `check` command, as commander hands them over. */
@@ -81,26 +82,50 @@ export async function runCheck(paths: string[], options: CheckCliOptions, io: Cl
   const baseline = options.baseline === undefined ? undefined : await readBaseline(options.baseline, io);
   if (options.baseline !== undefined && !baseline) return EXIT_FAILURE;
 
-  const { documents, errors } = await analyzeSelected(paths, selection, checkPlan.plan, options.stdinFilename, options, io);
+  const writeBaseline = options.writeBaseline;
+  const stream = createReportStream(baseline ? { baseline } : {});
+  const report = writeBaseline === undefined ? createSpooledReport(options.format, 'findings', options, io) : undefined;
+  // --write-baseline keeps what a baseline entry needs of each finding, nothing else.
+  const found: BaselineFinding[] = [];
+  const errors: InputFailure[] = [];
+  let fromPdf = false;
+  let failing = false;
+  try {
+    await visitSelected(paths, selection, checkPlan.plan, options.stdinFilename, options, io, (result) => {
+      if (!result.ok) {
+        errors.push(result.error);
+        return;
+      }
+      const { document } = result;
+      if ((document as { fromPdf?: boolean }).fromPdf === true) fromPdf = true;
+      if (!report) {
+        for (const f of document.findings) found.push({ fingerprint: f.fingerprint, ruleId: f.ruleId, source: f.source, message: f.message });
+        return;
+      }
+      // --quiet reports errors only, as ESLint's does; the exit code follows what is reported.
+      const kept = leaveOutDocumentsBelow([document], minConfidence)[0] as ReportInput;
+      const part = stream.add(options.quiet ? { ...kept, findings: kept.findings.filter((f) => f.severity === 'error') } : kept);
+      if (part.document.findings.some((f) => isAtLeast(f.severity, failOn))) failing = true;
+      report.add(part);
+    });
+  } catch (error) {
+    report?.dispose();
+    throw error;
+  }
 
-  if (options.writeBaseline !== undefined) {
-    const all = documents.flatMap((d) => d.findings);
-    if (!(await writeTextFile(options.writeBaseline, `${JSON.stringify(createBaseline(all), null, 2)}\n`, 'the baseline', io))) return EXIT_FAILURE;
-    io.stderr(`redaction-audit: wrote ${all.length} finding(s) to ${escapeText(options.writeBaseline)}\n`);
+  if (!report) {
+    if (!(await writeTextFile(writeBaseline as string, `${JSON.stringify(createBaseline(found), null, 2)}\n`, 'the baseline', io))) return EXIT_FAILURE;
+    io.stderr(`redaction-audit: wrote ${found.length} finding(s) to ${escapeText(writeBaseline as string)}\n`);
     for (const e of errors) io.stderr(`redaction-audit: ${describeInputFailure(e)}\n`);
     return errors.length > 0 ? EXIT_FAILURE : EXIT_OK;
   }
 
-  // --quiet reports errors only, as ESLint's does; the exit code follows what is reported.
-  const kept = leaveOutDocumentsBelow(documents, minConfidence);
-  const shown = options.quiet ? kept.map((d) => ({ ...d, findings: d.findings.filter((f) => f.severity === 'error') })) : kept;
-  const report = createReport(shown, { errors, ruleSets: reportRuleSets(documents, ruleSets), ...(baseline ? { baseline } : {}) });
-  if (!(await emitReport(report, options.format, 'findings', options, io))) return EXIT_FAILURE;
+  const totals = stream.end({ errors, ruleSets: reportRuleSets(fromPdf, ruleSets) });
+  if (!(await report.emit(totals))) return EXIT_FAILURE;
   if (errors.length > 0) return EXIT_FAILURE;
-  const failing = report.documents.some((d) => d.findings.some((f) => isAtLeast(f.severity, failOn)));
   if (failing) return EXIT_FINDINGS;
-  if (maxWarnings !== undefined && report.counts.warning > maxWarnings) {
-    io.stderr(`redaction-audit: ${report.counts.warning} warning(s), more than --max-warnings ${maxWarnings}\n`);
+  if (maxWarnings !== undefined && totals.counts.warning > maxWarnings) {
+    io.stderr(`redaction-audit: ${totals.counts.warning} warning(s), more than --max-warnings ${maxWarnings}\n`);
     return EXIT_FINDINGS;
   }
   return EXIT_OK;

@@ -1,10 +1,11 @@
-import { createReport } from '../report/create-report.js';
+import type { ReportInput } from '../report/create-report.js';
+import { createReportStream } from '../report/create-report-stream.js';
 import type { CsvTable } from '../report/formatters/format-csv.js';
 import { pdfNotes, reportRuleSets } from './analyze-pdf-input.js';
-import { analyzeSelected } from './analyze-selected.js';
-import { EXIT_FAILURE, EXIT_OK, type CliIo, type OutputOptions } from './cli-io.js';
+import { visitSelected } from './analyze-selected.js';
+import { EXIT_FAILURE, EXIT_OK, type CliIo, type InputFailure, type OutputOptions } from './cli-io.js';
+import { createSpooledReport } from './create-spooled-report.js';
 import { leaveOutDocumentsBelow } from './leave-out-documents-below.js';
-import { emitReport } from './report-output.js';
 import { loadSelection, type SelectionOptions } from './select-documents.js';
 
 /** Options of the `summary` command, as commander hands them over. */
@@ -21,10 +22,29 @@ export async function runSummary(paths: string[], options: SummaryCliOptions, io
   const selected = await loadSelection(options, io);
   if (!selected) return EXIT_FAILURE;
   const analyzeOptions = { ruleSets: [], ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}) };
-  const { documents, errors } = await analyzeSelected(paths, selected.selection, () => ({ key: '', options: analyzeOptions }), options.stdinFilename, options, io);
-  const report = createReport(leaveOutDocumentsBelow(documents, options.minConfidence ?? selected.config.settings.minConfidence), { errors, ruleSets: reportRuleSets(documents, []) });
-  const emitted = await emitReport(report, options.format, 'summary', options, io);
-  if (!options.quiet) for (const note of pdfNotes(documents)) io.stderr(note);
+  const minConfidence = options.minConfidence ?? selected.config.settings.minConfidence;
+  const stream = createReportStream();
+  const report = createSpooledReport(options.format, 'summary', options, io);
+  const errors: InputFailure[] = [];
+  const notes: string[] = [];
+  let fromPdf = false;
+  try {
+    await visitSelected(paths, selected.selection, () => ({ key: '', options: analyzeOptions }), options.stdinFilename, options, io, (result) => {
+      if (!result.ok) {
+        errors.push(result.error);
+        return;
+      }
+      const { document } = result;
+      if ((document as { fromPdf?: boolean }).fromPdf === true) fromPdf = true;
+      for (const note of pdfNotes([document])) notes.push(note);
+      report.add(stream.add(leaveOutDocumentsBelow([document], minConfidence)[0] as ReportInput));
+    });
+  } catch (error) {
+    report.dispose();
+    throw error;
+  }
+  const emitted = await report.emit(stream.end({ errors, ruleSets: reportRuleSets(fromPdf, []) }));
+  if (!options.quiet) for (const note of notes) io.stderr(note);
   if (!emitted) return EXIT_FAILURE;
   return errors.length > 0 ? EXIT_FAILURE : EXIT_OK;
 }

@@ -6,7 +6,7 @@ import { StringDecoder } from 'node:string_decoder';
 /** Text gathered before each write to the spool file (UTF-16 code units). */
 const BUFFER = 1 << 20;
 
-/** Text parked on disk while a document too large to hold is scanned, read back once it is done. */
+/** Text parked on disk until what must come before it is known, read back in order. */
 export interface Spool {
   write(text: string): void;
   /** The text written, in order, in pieces of about 1 MiB. */
@@ -16,9 +16,11 @@ export interface Spool {
 }
 
 /**
- * A temporary file under the system's temporary directory for the output of one streamed
- * document: `scan` writes its records there as they are found and copies them out once the
- * document's pages are all known (JSON puts pages before records) and no read error came.
+ * A temporary file under the system's temporary directory: `scan` writes a streamed document's
+ * records there as they are found and copies them out once the document's pages are all known
+ * (JSON puts pages before records) and no read error came; `check` and `summary` write each
+ * section of a report there (its documents, summaries, withholding rows) until the totals that
+ * come before it are known.
  */
 export function createSpool(): Spool {
   const dir = mkdtempSync(join(tmpdir(), 'redaction-audit-'));

@@ -27,7 +27,28 @@ export interface CreateReportOptions {
   baseline?: Baseline;
 }
 
-function listRules(ruleSets: readonly ResolvedRuleSet[]): ReportRule[] {
+/** The `tool` of every report. */
+export const REPORT_TOOL: Report['tool'] = { name: 'redaction-audit', version: VERSION, informationUri: INFORMATION_URI };
+
+/** One input as a report lists it: its findings that `shown` keeps (a baseline hides the others), in total order. */
+export function toReportDocument(d: ReportInput, shown: (f: Finding) => boolean): ReportDocument {
+  return {
+    source: d.source,
+    records: [...d.records],
+    pages: [...d.pages],
+    dates: [...d.dates],
+    assessment: d.assessment,
+    findings: d.findings.filter((f: Finding) => shown(f)).sort(compareFindings),
+  };
+}
+
+/** Adds a document's findings to the counts per severity. */
+export function countFindings(counts: FindingCounts, doc: Pick<ReportDocument, 'findings'>): void {
+  for (const f of doc.findings) counts[f.severity] += 1;
+}
+
+/** The rules of a report: every rule of the rule sets, later sets winning on the same id, sorted by id. */
+export function listRules(ruleSets: readonly ResolvedRuleSet[]): ReportRule[] {
   const byId = new Map<string, ReportRule>();
   for (const set of ruleSets) {
     for (const def of set.definitions) {
@@ -68,18 +89,11 @@ export function createReport(documents: readonly ReportInput[], options: CreateR
     baseline = { suppressed: applied.suppressed, stale: applied.stale };
   }
   const shown = (f: Finding): boolean => kept === undefined || kept.has(f);
-  const reportDocuments: ReportDocument[] = documents.map((d) => ({
-    source: d.source,
-    records: [...d.records],
-    pages: [...d.pages],
-    dates: [...d.dates],
-    assessment: d.assessment,
-    findings: d.findings.filter((f: Finding) => shown(f)).sort(compareFindings),
-  }));
+  const reportDocuments: ReportDocument[] = documents.map((d) => toReportDocument(d, shown));
   const counts: FindingCounts = { error: 0, warning: 0, info: 0 };
-  for (const doc of reportDocuments) for (const f of doc.findings) counts[f.severity] += 1;
+  for (const doc of reportDocuments) countFindings(counts, doc);
   return {
-    tool: { name: 'redaction-audit', version: VERSION, informationUri: INFORMATION_URI },
+    tool: REPORT_TOOL,
     rules: listRules(options.ruleSets ?? []),
     documents: reportDocuments,
     errors: [...(options.errors ?? [])],

@@ -96,8 +96,8 @@ function context(text: string, start: number, end: number): string {
   return `${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
 }
 
-function coOccurrences(rows: readonly Withholding[]): CoOccurrence[] {
-  const counts = new Map<string, number>();
+/** Adds to `counts` the pairs of withholding codes each row cites together. */
+function countPairs(rows: readonly Withholding[], counts: Map<string, number>): void {
   for (const row of rows) {
     for (let i = 0; i < row.codes.length; i++) {
       for (let j = i + 1; j < row.codes.length; j++) {
@@ -106,9 +106,19 @@ function coOccurrences(rows: readonly Withholding[]): CoOccurrence[] {
       }
     }
   }
+}
+
+/** Pairs most cited first, then by keys: a total order. */
+function sortPairs(counts: ReadonlyMap<string, number>): CoOccurrence[] {
   return [...counts]
     .map(([pair, count]) => ({ keys: pair.split('\u0000') as [string, string], count }))
     .sort((a, b) => b.count - a.count || (a.keys.join() < b.keys.join() ? -1 : 1));
+}
+
+function coOccurrences(rows: readonly Withholding[]): CoOccurrence[] {
+  const counts = new Map<string, number>();
+  countPairs(rows, counts);
+  return sortPairs(counts);
 }
 
 /** The withholding index of one document, in document order. */
@@ -241,66 +251,103 @@ function summarizeDocument(doc: SummaryInput): { summary: DocumentSummary; rows:
  */
 export function summarize(documents: readonly SummaryInput[]): Summary {
   if (!Array.isArray(documents)) throw new InvalidArgumentError('summarize: documents must be an array of { source, text, records, pages, assessment }');
+  const tally = createSummaryTally();
   const summaries: DocumentSummary[] = [];
   const withholdings: Withholding[] = [];
-  const corpusCodes = new Map<string, CorpusCodeCount>();
-  const allCounted: MarkerRecord[] = [];
-  const statuses: Record<ReleaseStatus, number> = { 'released-in-full': 0, 'released-in-part': 0, 'still-marked': 0, unmarked: 0 };
-  const classifications = new Map<string, number>();
-  const extent = emptyExtent();
-  let pages = 0;
-  let mentions = 0;
-  let belowConfidence: number | undefined;
   documents.forEach((doc, index) => {
     if (!doc || (doc.text !== undefined && typeof doc.text !== 'string') || !Array.isArray(doc.records) || !Array.isArray(doc.pages) || !doc.assessment) {
       throw new InvalidArgumentError(`summarize: documents[${index}] must have text, records, pages and assessment (spread an analyze() result and add its text)`);
     }
-    const { summary, rows, counted, byKey } = summarizeDocument(doc);
+    const { summary, rows } = tally.add(doc);
     summaries.push(summary);
     for (const r of rows) withholdings.push(r);
-    for (const r of counted) allCounted.push(r);
-    for (const c of summary.codes) {
-      const entry = corpusCodes.get(c.key);
-      if (entry) {
-        entry.count += c.count;
-        entry.documents += 1;
-      } else {
-        const first = (byKey.get(c.key) as MarkerRecord[])[0] as MarkerRecord;
-        corpusCodes.set(c.key, {
-          key: c.key,
-          family: c.family,
-          code: c.code,
-          label: c.label,
-          authority: first.authority,
-          count: c.count,
-          documents: 1,
-          first: { source: doc.source, page: c.firstPage },
-        });
-      }
-    }
-    statuses[summary.status] += 1;
-    const level = summary.highestClassification ?? 'none';
-    classifications.set(level, (classifications.get(level) ?? 0) + 1);
-    sumExtent(extent, summary.extent);
-    pages += doc.pages.length;
-    mentions += summary.mentions;
-    if (doc.belowConfidence !== undefined) belowConfidence = (belowConfidence ?? 0) + doc.belowConfidence;
   });
-  const corpus: CorpusSummary = {
-    documents: documents.length,
-    pages,
-    records: allCounted.length,
-    mentions,
-    ...(belowConfidence !== undefined ? { belowConfidence } : {}),
-    codes: [...corpusCodes.values()].sort(compareCodes),
-    families: familyCounts(allCounted),
-    coOccurrences: coOccurrences(withholdings),
-    redactions: tallyRedactions(withholdings),
-    extent,
-    statuses,
-    classifications: [...classifications]
-      .map(([code, count]) => ({ code, documents: count }))
-      .sort((a, b) => (LEVEL_RANK[b.code] ?? 0) - (LEVEL_RANK[a.code] ?? 0) || (a.code < b.code ? -1 : 1)),
+  return { corpus: tally.corpus(), documents: summaries, withholdings };
+}
+
+/** What {@link createSummaryTally} keeps: the corpus totals so far, never a document. */
+export interface SummaryTally {
+  /** Summarizes one document (the next in input order) and adds it to the corpus totals. */
+  add(doc: SummaryInput): { summary: DocumentSummary; rows: Withholding[] };
+  /** The corpus totals of the documents added so far, as {@link summarize} gives them. */
+  corpus(): CorpusSummary;
+}
+
+/**
+ * {@link summarize} one document at a time: each document's summary and withholding rows come
+ * back as it is added, and only the corpus totals are kept (counts per code, family, pair of
+ * codes, status and classification), so memory does not grow with the documents. The CLI writes
+ * each document's part of a report as it comes; `summarize` is this over an array.
+ */
+export function createSummaryTally(): SummaryTally {
+  const corpusCodes = new Map<string, CorpusCodeCount>();
+  const families = new Map<Family, number>();
+  const pairs = new Map<string, number>();
+  const redactions: RedactionTally = { total: 0, withCode: 0, withoutCode: 0 };
+  const statuses: Record<ReleaseStatus, number> = { 'released-in-full': 0, 'released-in-part': 0, 'still-marked': 0, unmarked: 0 };
+  const classifications = new Map<string, number>();
+  const extent = emptyExtent();
+  let documents = 0;
+  let records = 0;
+  let pages = 0;
+  let mentions = 0;
+  let belowConfidence: number | undefined;
+  return {
+    add(doc) {
+      const { summary, rows, counted, byKey } = summarizeDocument(doc);
+      documents += 1;
+      records += counted.length;
+      for (const f of summary.families) families.set(f.family, (families.get(f.family) ?? 0) + f.count);
+      countPairs(rows, pairs);
+      const tally = tallyRedactions(rows);
+      redactions.total += tally.total;
+      redactions.withCode += tally.withCode;
+      redactions.withoutCode += tally.withoutCode;
+      for (const c of summary.codes) {
+        const entry = corpusCodes.get(c.key);
+        if (entry) {
+          entry.count += c.count;
+          entry.documents += 1;
+        } else {
+          const first = (byKey.get(c.key) as MarkerRecord[])[0] as MarkerRecord;
+          corpusCodes.set(c.key, {
+            key: c.key,
+            family: c.family,
+            code: c.code,
+            label: c.label,
+            authority: first.authority,
+            count: c.count,
+            documents: 1,
+            first: { source: doc.source, page: c.firstPage },
+          });
+        }
+      }
+      statuses[summary.status] += 1;
+      const level = summary.highestClassification ?? 'none';
+      classifications.set(level, (classifications.get(level) ?? 0) + 1);
+      sumExtent(extent, summary.extent);
+      pages += doc.pages.length;
+      mentions += summary.mentions;
+      if (doc.belowConfidence !== undefined) belowConfidence = (belowConfidence ?? 0) + doc.belowConfidence;
+      return { summary, rows };
+    },
+    corpus() {
+      return {
+        documents,
+        pages,
+        records,
+        mentions,
+        ...(belowConfidence !== undefined ? { belowConfidence } : {}),
+        codes: [...corpusCodes.values()].map((c) => ({ ...c, first: { ...c.first } })).sort(compareCodes),
+        families: FAMILIES.filter((f) => families.has(f)).map((family) => ({ family, count: families.get(family) as number })),
+        coOccurrences: sortPairs(pairs),
+        redactions: { ...redactions },
+        extent: { ...extent },
+        statuses: { ...statuses },
+        classifications: [...classifications]
+          .map(([code, count]) => ({ code, documents: count }))
+          .sort((a, b) => (LEVEL_RANK[b.code] ?? 0) - (LEVEL_RANK[a.code] ?? 0) || (a.code < b.code ? -1 : 1)),
+      };
+    },
   };
-  return { corpus, documents: summaries, withholdings };
 }

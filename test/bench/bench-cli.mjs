@@ -2,9 +2,10 @@
 // The CLI's memory and what its worker threads send, printed by `npm run bench` (or alone:
 // `node test/bench/bench-cli.mjs <corpus.txt>`). Peak RSS of whole commands, measured by
 // /usr/bin/time: `scan -f json` and `check` over one large file (the corpus repeated, 1 GB
-// unless BENCH_CLI_BYTES says otherwise), `scan -f json` over every document as a file of its
-// own, and decoding alone for scale; then the bytes an analyzed file carries back from a worker
-// thread per MB of input. Benchmarks, not tests: they print figures.
+// unless BENCH_CLI_BYTES says otherwise), `scan -f json`, `check -f json` and `summary -f json`
+// over every document as a file of its own, and decoding alone for scale; then the bytes an
+// analyzed file carries back from a worker thread per MB of input. Benchmarks, not tests: they
+// print figures.
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,7 +66,11 @@ if (!existsSync(TIME)) {
   const row = (what, mb, m) => console.log(`  ${what.padEnd(46)} ${String(Math.round(m.rssMB)).padStart(5)} MB  ${f1(m.seconds).padStart(6)} s  ${m.code === 0 || m.code === 1 ? `${f1(mb / m.seconds).padStart(5)} MB/s  exit ${m.code}` : `exit ${m.code}: ${m.note}`}`);
   row(`scan -f json, one ${f1(largeBytes / 1e9)} GB file`, largeBytes / 1e6, measure(['scan', '-f', 'json', large]));
   row(`check, one ${f1(largeBytes / 1e9)} GB file`, largeBytes / 1e6, measure(['check', large]));
-  row(`scan -f json, ${documents.length.toLocaleString('en-US')} files (${f1(bytes.length / 1e6)} MB)`, bytes.length / 1e6, measure(['scan', '-f', 'json', folder]));
+  const files = `${documents.length.toLocaleString('en-US')} files (${f1(bytes.length / 1e6)} MB)`;
+  row(`scan -f json, ${files}`, bytes.length / 1e6, measure(['scan', '-f', 'json', folder]));
+  // check and summary write each document's part of the report as it comes (spooled, then copied out).
+  row(`check -f json, ${files}`, bytes.length / 1e6, measure(['check', '-f', 'json', folder]));
+  row(`summary -f json, ${files}`, bytes.length / 1e6, measure(['summary', '-f', 'json', folder]));
   // The ceiling: reading and decoding the same files, nothing else.
   const DECODE = `import{readdirSync as d,readFileSync as r}from'node:fs';const t=new TextDecoder('utf-8',{fatal:true});for(const f of d(process.argv[1]))t.decode(r(process.argv[1]+'/'+f));`;
   const t = performance.now();

@@ -1,5 +1,7 @@
 import { escapeControlCharacters } from '../../core/escape-control-characters.js';
 import type { Report } from '../report.js';
+import type { ReportWriter } from '../report-writer.js';
+import type { CorpusSummary, DocumentSummary, Withholding } from '../summary.js';
 
 /** The summary tables {@link formatCsv} can write. */
 export type CsvTable = 'codes' | 'documents' | 'pages' | 'withholdings';
@@ -28,32 +30,49 @@ export function csvField(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function rowsOf(report: Report, table: CsvTable): Array<Array<string | number | boolean | null>> {
-  const { corpus, documents, withholdings } = report.summary;
-  if (table === 'codes') {
-    return [
-      ['key', 'family', 'code', 'count', 'documents', 'first_source', 'first_page', 'label', 'authority'],
-      ...corpus.codes.map((k) => [k.key, k.family, k.code, k.count, k.documents, k.first.source, k.first.page, k.label, k.authority]),
-    ];
-  }
+type Row = Array<string | number | boolean | null>;
+
+const HEADERS: Record<CsvTable, readonly string[]> = {
+  codes: ['key', 'family', 'code', 'count', 'documents', 'first_source', 'first_page', 'label', 'authority'],
+  documents: ['source', 'status', 'highest_classification', 'pages', 'markings', 'mentions', 'redactions', 'redactions_with_code', 'redactions_without_code', 'withheld_lines', 'withheld_paragraphs', 'withheld_pages', 'withheld_words', 'extent_unstated', 'withholdings'],
+  pages: ['source', 'page', 'page_label', 'key', 'count'],
+  withholdings: ['source', 'page', 'page_label', 'line', 'column', 'kind', 'withheld', 'codes', 'extent', 'context'],
+};
+
+/** Rows each ended by CRLF: what `rows.join('\r\n') + '\r\n'` is, in pieces that can be written apart. */
+function linesOf(rows: readonly (readonly (string | number | boolean | null)[])[]): string {
+  let out = '';
+  for (const row of rows) out += `${row.map(csvField).join(',')}\r\n`;
+  return out;
+}
+
+function codeRows(corpus: CorpusSummary): Row[] {
+  return corpus.codes.map((k) => [k.key, k.family, k.code, k.count, k.documents, k.first.source, k.first.page, k.label, k.authority]);
+}
+
+/** The rows of withholdings (of one document, or of all). */
+function withholdingRows(withholdings: readonly Withholding[]): Row[] {
+  return withholdings.map((w) => [w.source, w.page, w.pageLabel, w.line, w.column, w.kind, w.raw, w.codes.join(' '), w.extent?.written ?? (w.extent ? `${w.extent.quantity} ${w.extent.unit}` : null), w.context]);
+}
+
+/** The rows one document adds to the `documents` or `pages` table. */
+function documentRows(table: 'documents' | 'pages', d: DocumentSummary): Row[] {
   if (table === 'documents') {
-    return [
-      ['source', 'status', 'highest_classification', 'pages', 'markings', 'mentions', 'redactions', 'redactions_with_code', 'redactions_without_code', 'withheld_lines', 'withheld_paragraphs', 'withheld_pages', 'withheld_words', 'extent_unstated', 'withholdings'],
-      ...documents.map((d) => [
-        d.source, d.status, d.highestClassification, d.pages.length, d.records, d.mentions, d.redactions.total, d.redactions.withCode, d.redactions.withoutCode,
-        d.extent.lines, d.extent.paragraphs, d.extent.pages, d.extent.words, d.extent.unstated, d.withholdings,
-      ]),
-    ];
+    return [[
+      d.source, d.status, d.highestClassification, d.pages.length, d.records, d.mentions, d.redactions.total, d.redactions.withCode, d.redactions.withoutCode,
+      d.extent.lines, d.extent.paragraphs, d.extent.pages, d.extent.words, d.extent.unstated, d.withholdings,
+    ]];
   }
-  if (table === 'pages') {
-    const rows: Array<Array<string | number | boolean | null>> = [['source', 'page', 'page_label', 'key', 'count']];
-    for (const d of documents) for (const p of d.pages) for (const k of p.codes) rows.push([d.source, p.number, p.label, k.key, k.count]);
-    return rows;
-  }
-  return [
-    ['source', 'page', 'page_label', 'line', 'column', 'kind', 'withheld', 'codes', 'extent', 'context'],
-    ...withholdings.map((w) => [w.source, w.page, w.pageLabel, w.line, w.column, w.kind, w.raw, w.codes.join(' '), w.extent?.written ?? (w.extent ? `${w.extent.quantity} ${w.extent.unit}` : null), w.context]),
-  ];
+  const rows: Row[] = [];
+  for (const p of d.pages) for (const k of p.codes) rows.push([d.source, p.number, p.label, k.key, k.count]);
+  return rows;
+}
+
+function rowsOf(report: Report, table: CsvTable): Row[] {
+  const { corpus, documents, withholdings } = report.summary;
+  if (table === 'codes') return codeRows(corpus);
+  if (table === 'withholdings') return withholdingRows(withholdings);
+  return documents.flatMap((d) => documentRows(table, d));
 }
 
 /**
@@ -63,5 +82,19 @@ function rowsOf(report: Report, table: CsvTable): Array<Array<string | number | 
  */
 export function formatCsv(report: Report, options: FormatCsvOptions = {}): string {
   const table = options.table ?? 'codes';
-  return rowsOf(report, table).map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return linesOf([HEADERS[table], ...rowsOf(report, table)]);
+}
+
+/**
+ * {@link formatCsv} for a run written as it goes: one section, each document's rows (none for
+ * `codes`, which is made of the corpus totals), after the header row. Joined, the pieces are
+ * byte for byte what `formatCsv` returns for the same report.
+ */
+export function createCsvReportWriter(options: FormatCsvOptions = {}): ReportWriter {
+  const table = options.table ?? 'codes';
+  return {
+    sections: 1,
+    document: ({ summary, withholdings }) => [table === 'codes' ? '' : linesOf(table === 'withholdings' ? withholdingRows(withholdings) : documentRows(table, summary))],
+    end: (totals) => (table === 'codes' ? [linesOf([HEADERS.codes, ...codeRows(totals.summary.corpus)])] : [linesOf([HEADERS[table]]), { section: 0 }]),
+  };
 }

@@ -1,6 +1,7 @@
 import { escapeControlCharacters } from '../../core/escape-control-characters.js';
 import type { Finding } from '../../engine/finding.js';
-import type { Report } from '../report.js';
+import type { Report, ReportDocument } from '../report.js';
+import type { ReportWriter } from '../report-writer.js';
 
 /**
  * The escaping of the GitHub Actions channel, a workflow-command message: other control
@@ -36,8 +37,32 @@ function command(f: Finding): string {
  * Unreadable inputs become `::error` lines without a position.
  */
 export function formatGithub(report: Report): string {
-  const lines: string[] = [];
-  for (const doc of report.documents) for (const f of doc.findings) lines.push(command(f));
-  for (const e of report.errors) lines.push(`::error file=${escapeProperty(e.source)},title=${escapeProperty(e.code)}::${escapeData(`${e.source}: ${e.reason}`)}`);
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  let out = '';
+  for (const doc of report.documents) out += renderDocumentCommands(doc);
+  return out + renderErrorCommands(report.errors);
+}
+
+/** One line (ended by a line break) per finding of a document. */
+function renderDocumentCommands(doc: Pick<ReportDocument, 'findings'>): string {
+  let out = '';
+  for (const f of doc.findings) out += `${command(f)}\n`;
+  return out;
+}
+
+function renderErrorCommands(errors: Report['errors']): string {
+  let out = '';
+  for (const e of errors) out += `::error file=${escapeProperty(e.source)},title=${escapeProperty(e.code)}::${escapeData(`${e.source}: ${e.reason}`)}\n`;
+  return out;
+}
+
+/**
+ * {@link formatGithub} for a run written as it goes: one section, each document's lines, then
+ * the inputs that failed. Joined, the pieces are byte for byte what `formatGithub` returns.
+ */
+export function createGithubReportWriter(): ReportWriter {
+  return {
+    sections: 1,
+    document: ({ document }) => [renderDocumentCommands(document)],
+    end: (totals) => [{ section: 0 }, renderErrorCommands(totals.errors)],
+  };
 }

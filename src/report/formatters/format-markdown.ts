@@ -1,6 +1,9 @@
 import { escapeControlCharacters } from '../../core/escape-control-characters.js';
 import type { Extent } from '../../normalize/marker-record.js';
-import type { Report } from '../report.js';
+import type { ReportTotals } from '../create-report-stream.js';
+import type { Report, ReportDocument } from '../report.js';
+import type { ReportWriter } from '../report-writer.js';
+import type { CorpusSummary, DocumentSummary, Withholding } from '../summary.js';
 import { describeExtent } from './format-text.js';
 
 /** Options of {@link formatMarkdown}. */
@@ -27,38 +30,67 @@ export function escapeCell(text: string): string {
     .trim();
 }
 
+/** A table's header and alignment rows (`---:` for numeric columns). */
+function tableHead(header: readonly string[], numeric: ReadonlySet<number>): string {
+  return `${rowOf(header)}\n${rowOf(header.map((_, i) => (numeric.has(i) ? '---:' : '---')))}`;
+}
+
+function rowOf(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+/** A table row with every cell but the numeric ones escaped. */
+function tableRow(cells: readonly string[], numeric: ReadonlySet<number>): string {
+  return rowOf(cells.map((cell, i) => (numeric.has(i) ? cell : escapeCell(cell))));
+}
+
 function tableOf(header: readonly string[], rows: readonly (readonly string[])[], numeric: ReadonlySet<number> = new Set()): string {
-  const align = header.map((_, i) => (numeric.has(i) ? '---:' : '---'));
-  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
-  return [line(header), line(align), ...rows.map((r) => line(r.map((cell, i) => (numeric.has(i) ? cell : escapeCell(cell)))))].join('\n');
+  return [tableHead(header, numeric), ...rows.map((r) => tableRow(r, numeric))].join('\n');
+}
+
+/** Lines each ended by a line break: what `lines.join('\n') + '\n'` is, in pieces that can be written apart. */
+function linesOf(lines: readonly string[]): string {
+  let out = '';
+  for (const line of lines) out += `${line}\n`;
+  return out;
 }
 
 function extentText(extent: Extent | null): string {
   return extent?.written ?? (extent ? `${extent.quantity} ${extent.unit}` : '');
 }
 
-function renderFindings(report: Report): string {
-  const { error, warning, info } = report.counts;
-  const out = [`# redaction-audit findings`, '', `${error + warning + info} finding(s): ${error} error(s), ${warning} warning(s), ${info} info, in ${report.documents.length} document(s).`];
-  for (const doc of report.documents) {
-    if (doc.findings.length === 0) continue;
-    out.push('', `## ${escapeCell(doc.source ?? '<text>')}`, '');
-    out.push(
-      tableOf(
-        ['Line', 'Column', 'Page', 'Severity', 'Rule', 'Message'],
-        doc.findings.map((f) => [String(f.span.start.line), String(f.span.start.column), String(f.page), f.severity, f.ruleId, f.message]),
-        new Set([0, 1, 2]),
-      ),
-    );
-  }
-  if (report.errors.length > 0) {
-    out.push('', '## Inputs that could not be read', '', tableOf(['Input', 'Code', 'Reason'], report.errors.map((e) => [e.source, e.code, e.reason])));
-  }
-  return `${out.join('\n')}\n`;
+const FINDING_COLUMNS = ['Line', 'Column', 'Page', 'Severity', 'Rule', 'Message'];
+const FINDING_NUMERIC = new Set([0, 1, 2]);
+const DOCUMENT_COLUMNS = ['Document', 'Status', 'Highest classification', 'Pages', 'Markings', 'Redactions', 'Without code', 'Withheld'];
+const DOCUMENT_NUMERIC = new Set([3, 4, 5, 6]);
+const WITHHOLDING_COLUMNS = ['Document', 'Page', 'Line', 'Withheld', 'Codes', 'Extent', 'Context'];
+const WITHHOLDING_NUMERIC = new Set([1, 2]);
+
+function renderFindingsHead(totals: Pick<ReportTotals, 'counts' | 'documents'>): string {
+  const { error, warning, info } = totals.counts;
+  return linesOf([`# redaction-audit findings`, '', `${error + warning + info} finding(s): ${error} error(s), ${warning} warning(s), ${info} info, in ${totals.documents} document(s).`]);
 }
 
-function renderSummary(report: Report, options: FormatMarkdownOptions): string {
-  const { corpus, documents, withholdings } = report.summary;
+/** One document's section of the findings view; empty when it has no findings. */
+function renderDocumentFindings(doc: ReportDocument): string {
+  if (doc.findings.length === 0) return '';
+  const rows = doc.findings.map((f) => [String(f.span.start.line), String(f.span.start.column), String(f.page), f.severity, f.ruleId, f.message]);
+  return linesOf(['', `## ${escapeCell(doc.source ?? '<text>')}`, '', tableOf(FINDING_COLUMNS, rows, FINDING_NUMERIC)]);
+}
+
+function renderErrors(errors: Report['errors']): string {
+  if (errors.length === 0) return '';
+  return linesOf(['', '## Inputs that could not be read', '', tableOf(['Input', 'Code', 'Reason'], errors.map((e) => [e.source, e.code, e.reason]))]);
+}
+
+function renderFindings(report: Report): string {
+  let out = renderFindingsHead({ ...report, documents: report.documents.length });
+  for (const doc of report.documents) out += renderDocumentFindings(doc);
+  return out + renderErrors(report.errors);
+}
+
+/** The summary view up to the rows of its per-document table. */
+function renderSummaryHead(corpus: CorpusSummary): string {
   const out = [
     '# Exemption summary',
     '',
@@ -77,41 +109,38 @@ function renderSummary(report: Report, options: FormatMarkdownOptions): string {
   if (corpus.coOccurrences.length > 0) {
     out.push('', '## Codes cited together', '', tableOf(['Codes', 'Withholdings'], corpus.coOccurrences.map((p) => [p.keys.join(' + '), String(p.count)]), new Set([1])));
   }
-  out.push(
-    '',
-    '## Documents',
-    '',
-    tableOf(
-      ['Document', 'Status', 'Highest classification', 'Pages', 'Markings', 'Redactions', 'Without code', 'Withheld'],
-      documents.map((d) => [
-        d.source ?? '<text>',
-        d.status,
-        d.highestClassification ?? '',
-        String(d.pages.length),
-        String(d.records),
-        String(d.redactions.total),
-        String(d.redactions.withoutCode),
-        describeExtent(d.extent),
-      ]),
-      new Set([3, 4, 5, 6]),
-    ),
-  );
+  out.push('', '## Documents', '', tableHead(DOCUMENT_COLUMNS, DOCUMENT_NUMERIC));
+  return linesOf(out);
+}
+
+function renderDocumentRow(d: DocumentSummary): string {
+  const cells = [d.source ?? '<text>', d.status, d.highestClassification ?? '', String(d.pages.length), String(d.records), String(d.redactions.total), String(d.redactions.withoutCode), describeExtent(d.extent)];
+  return `${tableRow(cells, DOCUMENT_NUMERIC)}\n`;
+}
+
+/** Between the per-document table and the rows of the withholding index. */
+function renderWithholdingsHead(): string {
+  return linesOf(['', '## Withholding index', '', tableHead(WITHHOLDING_COLUMNS, WITHHOLDING_NUMERIC)]);
+}
+
+function renderWithholdingRow(w: Withholding): string {
+  const cells = [w.source ?? '<text>', w.pageLabel ? `${w.page} (${w.pageLabel})` : String(w.page), String(w.line), w.raw, w.codes.join(', '), extentText(w.extent), w.context ?? '–'];
+  return `${tableRow(cells, WITHHOLDING_NUMERIC)}\n`;
+}
+
+/** The summary view after the withholding index: how many rows were cut, and the inputs that failed. */
+function renderSummaryEnd(shown: number, total: number, errors: Report['errors']): string {
+  return (shown < total ? linesOf(['', `${total - shown} more row(s) not shown.`]) : '') + renderErrors(errors);
+}
+
+function renderSummary(report: Report, options: FormatMarkdownOptions): string {
+  const { corpus, documents, withholdings } = report.summary;
+  let out = renderSummaryHead(corpus);
+  for (const d of documents) out += renderDocumentRow(d);
+  out += renderWithholdingsHead();
   const rows = options.maxWithholdings === undefined ? withholdings : withholdings.slice(0, options.maxWithholdings);
-  out.push(
-    '',
-    '## Withholding index',
-    '',
-    tableOf(
-      ['Document', 'Page', 'Line', 'Withheld', 'Codes', 'Extent', 'Context'],
-      rows.map((w) => [w.source ?? '<text>', w.pageLabel ? `${w.page} (${w.pageLabel})` : String(w.page), String(w.line), w.raw, w.codes.join(', '), extentText(w.extent), w.context ?? '–']),
-      new Set([1, 2]),
-    ),
-  );
-  if (rows.length < withholdings.length) out.push('', `${withholdings.length - rows.length} more row(s) not shown.`);
-  if (report.errors.length > 0) {
-    out.push('', '## Inputs that could not be read', '', tableOf(['Input', 'Code', 'Reason'], report.errors.map((e) => [e.source, e.code, e.reason])));
-  }
-  return `${out.join('\n')}\n`;
+  for (const w of rows) out += renderWithholdingRow(w);
+  return out + renderSummaryEnd(rows.length, withholdings.length, report.errors);
 }
 
 /**
@@ -121,4 +150,35 @@ function renderSummary(report: Report, options: FormatMarkdownOptions): string {
  */
 export function formatMarkdown(report: Report, options: FormatMarkdownOptions = {}): string {
   return options.view === 'summary' ? renderSummary(report, options) : renderFindings(report);
+}
+
+/**
+ * {@link formatMarkdown} for a run written as it goes: the findings view has one section (each
+ * document's table), the summary view two (each document's row, each withholding row), placed
+ * once the totals the tables come after are known. Joined, the pieces are byte for byte what
+ * `formatMarkdown` returns for the same report.
+ */
+export function createMarkdownReportWriter(options: FormatMarkdownOptions = {}): ReportWriter {
+  const max = options.maxWithholdings ?? Infinity;
+  let withholdings = 0;
+  let shown = 0;
+  return {
+    sections: 2,
+    document: ({ document, summary, withholdings: rows }) => {
+      if (options.view !== 'summary') return [renderDocumentFindings(document), ''];
+      let out = '';
+      for (const w of rows) {
+        withholdings += 1;
+        if (shown < max) {
+          shown += 1;
+          out += renderWithholdingRow(w);
+        }
+      }
+      return [renderDocumentRow(summary), out];
+    },
+    end: (totals) =>
+      options.view === 'summary'
+        ? [renderSummaryHead(totals.summary.corpus), { section: 0 }, renderWithholdingsHead(), { section: 1 }, renderSummaryEnd(shown, withholdings, totals.errors)]
+        : [renderFindingsHead(totals), { section: 0 }, renderErrors(totals.errors)],
+  };
 }

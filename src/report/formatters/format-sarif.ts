@@ -1,7 +1,9 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { escapeControlCharacters } from '../../core/escape-control-characters.js';
 import type { RuleSeverity } from '../../core/severity.js';
+import type { Finding } from '../../engine/finding.js';
 import type { Report, ReportRule } from '../report.js';
+import type { ReportWriter } from '../report-writer.js';
 import { escapeCell } from './format-markdown.js';
 
 /** The SARIF schema URI written into `$schema`. */
@@ -128,49 +130,70 @@ export function formatSarif(report: Report, options: FormatSarifOptions = {}): s
     for (const f of doc.findings) {
       if (index.has(f.ruleId)) continue;
       index.set(f.ruleId, rules.length);
-      rules.push({ id: f.ruleId, severity: f.severity, description: f.ruleId, message: f.message, check: 'unknown', authority: f.authority, url: f.url, ruleSet: null, definedIn: 'unknown' });
+      rules.push(unlistedRule(f));
     }
   }
-  const artifacts: string[] = [];
-  const artifactIndex = new Map<string, number>();
-  const artifactOf = (source: string | null): number => {
-    const key = source ?? '';
-    if (!artifactIndex.has(key)) {
-      artifactIndex.set(key, artifacts.length);
-      artifacts.push(key);
-    }
-    return artifactIndex.get(key) as number;
-  };
+  const artifacts = createArtifacts();
   const results: Result[] = [];
-  for (const doc of report.documents) {
-    for (const f of doc.findings) {
-      results.push({
-        ruleId: f.ruleId,
-        ruleIndex: index.get(f.ruleId) as number,
-        level: level(f.severity),
-        message: { text: escapeSarifText(f.message) },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { ...sourceUri(f.source, options), index: artifactOf(f.source) },
-              region: {
-                startLine: f.span.start.line,
-                startColumn: f.span.start.column,
-                endLine: f.span.end.line,
-                endColumn: f.span.end.column,
-                charOffset: f.span.start.offset,
-                charLength: f.span.end.offset - f.span.start.offset,
-              },
-            },
+  for (const doc of report.documents) for (const f of doc.findings) results.push(sarifResult(f, index.get(f.ruleId) as number, artifacts.indexOf(f.source), options));
+  for (const doc of report.documents) artifacts.indexOf(doc.source);
+  return `${JSON.stringify(sarifLog(report, rules, artifacts.sources, results, options), null, 2)}\n`;
+}
+
+/** The descriptor of a rule no rule set lists, from its first finding. */
+function unlistedRule(f: Finding): ReportRule {
+  return { id: f.ruleId, severity: f.severity, description: f.ruleId, message: f.message, check: 'unknown', authority: f.authority, url: f.url, ruleSet: null, definedIn: 'unknown' };
+}
+
+/** The run's artifacts: each source once, in order of first use. */
+function createArtifacts(): { sources: string[]; indexOf(source: string | null): number } {
+  const sources: string[] = [];
+  const indexes = new Map<string, number>();
+  return {
+    sources,
+    indexOf(source) {
+      const key = source ?? '';
+      let at = indexes.get(key);
+      if (at === undefined) {
+        at = sources.length;
+        indexes.set(key, at);
+        sources.push(key);
+      }
+      return at;
+    },
+  };
+}
+
+/** One finding as a SARIF result. */
+function sarifResult(f: Finding, ruleIndex: number, artifactIndex: number, options: FormatSarifOptions): Result {
+  return {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: level(f.severity),
+    message: { text: escapeSarifText(f.message) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { ...sourceUri(f.source, options), index: artifactIndex },
+          region: {
+            startLine: f.span.start.line,
+            startColumn: f.span.start.column,
+            endLine: f.span.end.line,
+            endColumn: f.span.end.column,
+            charOffset: f.span.start.offset,
+            charLength: f.span.end.offset - f.span.start.offset,
           },
-        ],
-        partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
-        properties: { page: f.page, recordIds: f.recordIds, ...(f.authority ? { authority: f.authority } : {}) },
-      });
-    }
-  }
-  for (const doc of report.documents) artifactOf(doc.source);
-  const log: Log = {
+        },
+      },
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+    properties: { page: f.page, recordIds: f.recordIds, ...(f.authority ? { authority: f.authority } : {}) },
+  };
+}
+
+/** The SARIF log of one run around its results. */
+function sarifLog(report: Pick<Report, 'tool' | 'errors'>, rules: readonly ReportRule[], artifacts: readonly string[], results: Result[], options: FormatSarifOptions): Log {
+  return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
     runs: [
@@ -202,5 +225,58 @@ export function formatSarif(report: Report, options: FormatSarifOptions = {}): s
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** Where the results stand in the log: the last key but one of its only run, so this text occurs there last. */
+const EMPTY_RESULTS = '"results": []';
+
+/**
+ * {@link formatSarif} for a run written as it goes: one section, each finding's result as
+ * `formatSarif` writes it in the log, placed after the rules and artifacts once they are known.
+ * A result's `ruleIndex` depends on every rule of the run (the `pdf` rules join the list when a
+ * PDF comes), so the section holds a placeholder for it, filled when the section is copied out
+ * (see `ReportLayoutPart`). Remembers each rule id and source seen. Joined, the pieces are byte
+ * for byte what `formatSarif` returns for the same report.
+ */
+export function createSarifReportWriter(options: FormatSarifOptions = {}): ReportWriter {
+  /** Rule ids in order of first use, each with its placeholder number and the descriptor it gets when no rule set lists it. */
+  const seen = new Map<string, { token: number; unlisted: ReportRule }>();
+  const artifacts = createArtifacts();
+  const sources: Array<string | null> = [];
+  let results = 0;
+  return {
+    sections: 1,
+    document: ({ document }) => {
+      let out = '';
+      for (const f of document.findings) {
+        let rule = seen.get(f.ruleId);
+        if (!rule) {
+          rule = { token: seen.size, unlisted: unlistedRule(f) };
+          seen.set(f.ruleId, rule);
+        }
+        const text = JSON.stringify(sarifResult(f, rule.token, artifacts.indexOf(f.source), options), null, 2).replace(`"ruleIndex": ${rule.token},`, `"ruleIndex": \u0000${rule.token}\u0000,`);
+        // Results stand four levels deep in the log.
+        out += `${results++ > 0 ? ',\n' : '\n'}        ${text.replaceAll('\n', '\n        ')}`;
+      }
+      sources.push(document.source);
+      return [out];
+    },
+    end: (totals) => {
+      const rules = [...totals.rules];
+      const index = new Map(rules.map((r, i) => [r.id, i]));
+      const tokens: string[] = [];
+      for (const [id, { token, unlisted }] of seen) {
+        if (!index.has(id)) {
+          index.set(id, rules.length);
+          rules.push(unlisted);
+        }
+        tokens[token] = String(index.get(id));
+      }
+      for (const source of sources) artifacts.indexOf(source);
+      const json = `${JSON.stringify(sarifLog(totals, rules, artifacts.sources, [], options), null, 2)}\n`;
+      if (results === 0) return [json];
+      const at = json.lastIndexOf(EMPTY_RESULTS) + EMPTY_RESULTS.length - 1;
+      return [json.slice(0, at), { section: 0, tokens }, `\n      ]`, json.slice(at + 1)];
+    },
+  };
 }

@@ -2,7 +2,9 @@ import { createColors } from 'picocolors';
 import { escapeControlCharacters } from '../../core/escape-control-characters.js';
 import type { Finding } from '../../engine/finding.js';
 import type { MarkerRecord } from '../../normalize/marker-record.js';
-import type { Report, ReportError } from '../report.js';
+import type { ReportTotals } from '../create-report-stream.js';
+import type { Report, ReportDocument, ReportError } from '../report.js';
+import type { ReportWriter } from '../report-writer.js';
 import type { ExtentTally } from '../summary.js';
 
 /** What a text or JSON rendering shows: the findings of `check`, the summary of `summary`, or the records of `scan`. */
@@ -65,37 +67,54 @@ function severityLabel(c: Colors, f: Finding): string {
   return c.blue('info');
 }
 
-function renderFindings(report: Report, c: Colors): string {
-  const out: string[] = [];
-  for (const doc of report.documents) {
-    if (doc.findings.length === 0) continue;
-    out.push(c.underline(escapeText(doc.source ?? '<text>')));
-    const rows = doc.findings.map((f) => [`${f.span.start.line}:${f.span.start.column}`, f.severity, escapeText(f.message), escapeText(f.ruleId)]);
-    const lines = table(rows);
-    // Colour after padding so escape codes do not skew the widths.
-    lines.forEach((line, i) => {
-      const f = doc.findings[i] as Finding;
-      // The rule id is the last cell; the severity is the first word after line:column.
-      const id = escapeText(f.ruleId);
-      out.push(`  ${line.slice(0, line.length - id.length).replace(f.severity, severityLabel(c, f))}${c.dim(id)}`);
-    });
-    out.push('');
-  }
-  for (const e of report.errors) out.push(`${c.red('✖')} ${describeInputFailure(e)}`);
-  if (report.errors.length > 0) out.push('');
-  const { error, warning, info } = report.counts;
-  const total = error + warning + info;
-  // An input that could not be read is a failure, never a green tick.
-  const mark = error > 0 || report.errors.length > 0 ? c.red('✖') : warning > 0 ? c.yellow('⚠') : c.green('✔');
-  const baseline = report.baseline ? `; ${report.baseline.suppressed} hidden by the baseline` : '';
-  out.push(
-    `${mark} ${plural(total, 'finding')} (${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info) in ${plural(report.documents.length, 'document')}${report.errors.length > 0 ? `, ${report.errors.length} unreadable` : ''}${baseline}`,
-  );
-  for (const s of report.baseline?.stale ?? []) out.push(`baseline entry no longer matches: ${escapeText(`${s.source ?? '-'}  ${s.ruleId}  ${s.message}`)}`);
-  return `${out.join('\n')}\n`;
+/** Lines each ended by a line break: what `lines.join('\n') + '\n'` is, in pieces that can be written apart. */
+function linesOf(lines: readonly string[]): string {
+  let out = '';
+  for (const line of lines) out += `${line}\n`;
+  return out;
 }
 
-function renderSummary(report: Report, c: Colors): string {
+/** One document's block of the `findings` view: its source, its findings as a table, a blank line; empty when it has no findings. */
+function renderDocumentFindings(doc: ReportDocument, c: Colors): string {
+  if (doc.findings.length === 0) return '';
+  const out: string[] = [c.underline(escapeText(doc.source ?? '<text>'))];
+  const rows = doc.findings.map((f) => [`${f.span.start.line}:${f.span.start.column}`, f.severity, escapeText(f.message), escapeText(f.ruleId)]);
+  const lines = table(rows);
+  // Colour after padding so escape codes do not skew the widths.
+  lines.forEach((line, i) => {
+    const f = doc.findings[i] as Finding;
+    // The rule id is the last cell; the severity is the first word after line:column.
+    const id = escapeText(f.ruleId);
+    out.push(`  ${line.slice(0, line.length - id.length).replace(f.severity, severityLabel(c, f))}${c.dim(id)}`);
+  });
+  out.push('');
+  return linesOf(out);
+}
+
+/** The end of the `findings` view, after the documents: the inputs that failed, the totals, the stale baseline entries. */
+function renderFindingsEnd(totals: Pick<ReportTotals, 'errors' | 'counts' | 'baseline' | 'documents'>, c: Colors): string {
+  const out: string[] = [];
+  for (const e of totals.errors) out.push(`${c.red('✖')} ${describeInputFailure(e)}`);
+  if (totals.errors.length > 0) out.push('');
+  const { error, warning, info } = totals.counts;
+  const total = error + warning + info;
+  // An input that could not be read is a failure, never a green tick.
+  const mark = error > 0 || totals.errors.length > 0 ? c.red('✖') : warning > 0 ? c.yellow('⚠') : c.green('✔');
+  const baseline = totals.baseline ? `; ${totals.baseline.suppressed} hidden by the baseline` : '';
+  out.push(
+    `${mark} ${plural(total, 'finding')} (${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info) in ${plural(totals.documents, 'document')}${totals.errors.length > 0 ? `, ${totals.errors.length} unreadable` : ''}${baseline}`,
+  );
+  for (const s of totals.baseline?.stale ?? []) out.push(`baseline entry no longer matches: ${escapeText(`${s.source ?? '-'}  ${s.ruleId}  ${s.message}`)}`);
+  return linesOf(out);
+}
+
+function renderFindings(report: Report, c: Colors): string {
+  let out = '';
+  for (const doc of report.documents) out += renderDocumentFindings(doc, c);
+  return out + renderFindingsEnd({ ...report, documents: report.documents.length }, c);
+}
+
+function renderSummary(report: Pick<ReportTotals, 'summary' | 'errors'>, c: Colors): string {
   const { corpus } = report.summary;
   const out: string[] = [];
   const below = corpus.belowConfidence !== undefined ? `; ${plural(corpus.belowConfidence, 'record')} below --min-confidence left out` : '';
@@ -125,11 +144,20 @@ export function formatRecordLine(source: string | null, r: MarkerRecord): string
   return `${escapeText(source ?? '-')}:${r.span.start.line}:${r.span.start.column}  ${escapeText(r.key)}  ${escapeText(r.raw)}  ${r.role}  ${r.confidence.toFixed(2)}`;
 }
 
+function renderDocumentRecords(doc: Pick<ReportDocument, 'source' | 'records'>): string {
+  let out = '';
+  for (const r of doc.records) out += `${formatRecordLine(doc.source, r)}\n`;
+  return out;
+}
+
+function renderErrors(errors: readonly ReportError[], c: Colors): string {
+  return linesOf(errors.map((e) => `${c.red('✖')} ${describeInputFailure(e)}`));
+}
+
 function renderRecords(report: Report, c: Colors): string {
-  const out: string[] = [];
-  for (const doc of report.documents) for (const r of doc.records) out.push(formatRecordLine(doc.source, r));
-  for (const e of report.errors) out.push(`${c.red('✖')} ${describeInputFailure(e)}`);
-  return out.length > 0 ? `${out.join('\n')}\n` : '';
+  let out = '';
+  for (const doc of report.documents) out += renderDocumentRecords(doc);
+  return out + renderErrors(report.errors, c);
 }
 
 /**
@@ -145,4 +173,20 @@ export function formatText(report: Report, options: FormatTextOptions = {}): str
   if (view === 'summary') return renderSummary(report, c);
   if (view === 'records') return renderRecords(report, c);
   return renderFindings(report, c);
+}
+
+/**
+ * {@link formatText} for a run written as it goes: one section, each document's lines (its
+ * findings, or its records), placed before the totals once they are known; the `summary` view
+ * has no per-document lines. Joined, the pieces are byte for byte what `formatText` returns
+ * for the same report.
+ */
+export function createTextReportWriter(options: FormatTextOptions = {}): ReportWriter {
+  const c = createColors(options.color === true);
+  const view = options.view ?? 'findings';
+  return {
+    sections: 1,
+    document: ({ document }) => [view === 'findings' ? renderDocumentFindings(document, c) : view === 'records' ? renderDocumentRecords(document) : ''],
+    end: (totals) => (view === 'summary' ? [renderSummary(totals, c)] : view === 'records' ? [{ section: 0 }, renderErrors(totals.errors, c)] : [{ section: 0 }, renderFindingsEnd(totals, c)]),
+  };
 }
