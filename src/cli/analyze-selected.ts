@@ -61,7 +61,7 @@ export async function visitSelected(
   await flush();
   for (const { options, paths: batchPaths } of batches.values()) {
     await visitInputs(batchPaths, options, output, io, async (visited) => {
-      const result = visited.ok === 'stream' ? await streamDocument(visited.source, options) : visited;
+      const result = visited.ok === 'stream' ? await streamDocument(visited.source, options, visited.chunks) : visited;
       const index = order.get(result.ok ? (result.document.source ?? '') : result.error.source);
       // A result whose source names no input, or an input already taken (standard input named as a file), goes after them all.
       waiting.set(index === undefined || index < next || waiting.has(index) ? items.length + late++ : index, result);

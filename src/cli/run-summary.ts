@@ -15,13 +15,19 @@ export interface SummaryCliOptions extends OutputOptions, SelectionOptions {
   stdinFilename?: string;
   /** `--min-confidence`: records below it are left out (and counted). */
   minConfidence?: number;
+  /** Files (and standard input) at least this large (bytes) are streamed (default `STREAM_THRESHOLD_BYTES`, 64 MiB); no flag sets it, tests do. */
+  streamThresholdBytes?: number;
 }
 
 /** The `summary` command: exemption counts per code, document and page, and the withholding index; exit 2 when an input could not be read. */
 export async function runSummary(paths: string[], options: SummaryCliOptions, io: CliIo): Promise<number> {
   const selected = await loadSelection(options, io);
   if (!selected) return EXIT_FAILURE;
-  const analyzeOptions = { ruleSets: [], ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}) };
+  const analyzeOptions = {
+    ruleSets: [],
+    ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),
+    ...(options.streamThresholdBytes !== undefined ? { streamThresholdBytes: options.streamThresholdBytes } : {}),
+  };
   const minConfidence = options.minConfidence ?? selected.config.settings.minConfidence;
   const stream = createReportStream();
   const report = createSpooledReport(options.format, 'summary', options, io);

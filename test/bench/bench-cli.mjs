@@ -48,9 +48,11 @@ const documents = text.split(/^(?==== )/m);
 documents.forEach((d, i) => writeFileSync(join(folder, `doc-${String(i).padStart(5, '0')}.txt`), d));
 
 /** Runs the CLI under /usr/bin/time: seconds and peak RSS (MB), output to a file. */
-function measure(args) {
+function measure(args, stdinFile) {
   const out = join(work, 'out');
-  const r = spawnSync(TIME, ['-f', '%e %M', process.execPath, CLI, ...args, '-q', '-o', out], { encoding: 'utf8' });
+  const input = stdinFile === undefined ? 'ignore' : openSync(stdinFile, 'r');
+  const r = spawnSync(TIME, ['-f', '%e %M', process.execPath, CLI, ...args, '-q', '-o', out], { encoding: 'utf8', stdio: [input, 'pipe', 'pipe'] });
+  if (typeof input === 'number') closeSync(input);
   const last = r.stderr.trim().split('\n').pop() ?? '';
   const [seconds, kb] = last.split(' ').map(Number);
   rmSync(out, { force: true });
@@ -66,6 +68,8 @@ if (!existsSync(TIME)) {
   const row = (what, mb, m) => console.log(`  ${what.padEnd(46)} ${String(Math.round(m.rssMB)).padStart(5)} MB  ${f1(m.seconds).padStart(6)} s  ${m.code === 0 || m.code === 1 ? `${f1(mb / m.seconds).padStart(5)} MB/s  exit ${m.code}` : `exit ${m.code}: ${m.note}`}`);
   row(`scan -f json, one ${f1(largeBytes / 1e9)} GB file`, largeBytes / 1e6, measure(['scan', '-f', 'json', large]));
   row(`check, one ${f1(largeBytes / 1e9)} GB file`, largeBytes / 1e6, measure(['check', large]));
+  // The same bytes on standard input, streamed as a file is (`zcat … | redaction-audit scan -f jsonl -`).
+  row(`scan -f jsonl -, ${f1(largeBytes / 1e9)} GB on standard input`, largeBytes / 1e6, measure(['scan', '-f', 'jsonl', '-'], large));
   const files = `${documents.length.toLocaleString('en-US')} files (${f1(bytes.length / 1e6)} MB)`;
   row(`scan -f json, ${files}`, bytes.length / 1e6, measure(['scan', '-f', 'json', folder]));
   // check and summary write each document's part of the report as it comes (spooled, then copied out).

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { analyzeInputs } from '../../src/cli/analyze-inputs.js';
 import { runScan, type ScanCliOptions } from '../../src/cli/run-scan.js';
+import { runSummary } from '../../src/cli/run-summary.js';
 import { createReport } from '../../src/report/create-report.js';
 import { formatJson } from '../../src/report/formatters/format-json.js';
 import { formatJsonl } from '../../src/report/formatters/format-jsonl.js';
@@ -168,6 +169,24 @@ describe('scan streams standard input once it outgrows the threshold', () => {
     expect(documents[0]?.pages).toEqual(whole.pages);
     expect(documents[0]?.dates).toEqual(whole.dates);
     expect(documents[0]?.text).toBeUndefined();
+  });
+
+  it('the summary command of `-` streamed is that of the same text read whole, but for what needs the text (context, a code row’s raw span)', async () => {
+    const run = async (threshold: number) => {
+      const io = stdinIo(cut([5000]));
+      const code = await runSummary(['-'], { format: 'json', table: 'codes', quiet: true, streamThresholdBytes: threshold }, io);
+      return { code, json: JSON.parse(io.out) };
+    };
+    const streamed = await run(1);
+    const whole = await run(bytes.length + 1);
+    expect([streamed.code, whole.code]).toEqual([0, 0]);
+    expect(whole.json.summary.withholdings.length).toBeGreaterThan(0);
+    const noContext = (json: { summary: { withholdings: Array<Record<string, unknown>> } }) => ({
+      ...json,
+      summary: { ...json.summary, withholdings: json.summary.withholdings.map((w) => ({ ...w, context: null, raw: w.kind === 'code' ? null : w.raw })) },
+    });
+    expect(streamed.json.summary.withholdings.every((w: { context: unknown }) => w.context === null)).toBe(true);
+    expect(noContext(streamed.json)).toEqual(noContext(whole.json));
   });
 
   it('a read error while streaming is the input’s error (exit 2), and the JSON still parses', async () => {
