@@ -10,6 +10,41 @@ import { choosePageBreaks, type PageBreak } from './scan/detect-page.js';
 import type { DateMention } from './scan/find-dates.js';
 import { SEGMENT_CONTEXT, scanWindow, segmentEnd } from './scan/scan-text.js';
 
+/**
+ * Strings shorter than this V8 always copies; a slice (or a concatenation) at least this long is
+ * kept as a view into the string it was made from (`SlicedString::kMinLength`).
+ */
+const VIEW_LENGTH = 13;
+
+/**
+ * A copy of `s` that keeps no other string alive: a record's `raw`, sliced from a window of
+ * the stream (a megabyte and more), would otherwise keep the whole window in memory for as long
+ * as the record lives, and a caller that keeps a stream's records (`summary`) its whole text.
+ */
+function detach(s: string): string {
+  // The concatenation is flattened into a new string of s.length + 1 code units, and the
+  // slice views that one only.
+  return s.length < VIEW_LENGTH ? s : (' ' + s).slice(1);
+}
+
+/** Detaches every string of a record's or date's own data (attributes and OCR repairs included), in place. */
+function detachAll(value: Record<string, unknown>, keys: readonly string[]): void {
+  for (const key of keys) {
+    const v = value[key];
+    if (typeof v === 'string') value[key] = detach(v);
+    else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const item: unknown = v[i];
+        if (typeof item === 'string') v[i] = detach(item);
+        else if (item !== null && typeof item === 'object') detachAll(item as Record<string, unknown>, Object.keys(item));
+      }
+    } else if (v !== null && typeof v === 'object') detachAll(v as Record<string, unknown>, Object.keys(v));
+  }
+}
+
+/** What a record holds of the window it was read from: not `label` and `authority`, which are the catalog's own strings. */
+const RECORD_KEYS = ['id', 'code', 'key', 'raw', 'ocr', 'attributes', 'note'] as const;
+
 /** Options of {@link scanStream}. */
 export interface ScanStreamOptions {
   /** Where the text came from (a path or a label); copied to every page. */
@@ -84,6 +119,8 @@ export async function* scanStream(chunks: AsyncIterable<string> | Iterable<strin
     let d = datesFrom;
     while (d < dates.length && (dates[d] as DateMention).span.start.offset < page.end) d++;
     const out: ScannedPage = { source, page: { ...page }, records: normalizeHits(hits.slice(hitsFrom, n), [page]), dates: dates.slice(datesFrom, d) };
+    for (const r of out.records) detachAll(r as unknown as Record<string, unknown>, RECORD_KEYS);
+    for (const date of out.dates) date.raw = detach(date.raw);
     hitsFrom = n;
     datesFrom = d;
     // Drop what was handed out once it is most of the list: slicing it off page by page would
