@@ -68,6 +68,8 @@ if (!existsSync(TIME)) {
   const row = (what, mb, m) => console.log(`  ${what.padEnd(46)} ${String(Math.round(m.rssMB)).padStart(5)} MB  ${f1(m.seconds).padStart(6)} s  ${m.code === 0 || m.code === 1 ? `${f1(mb / m.seconds).padStart(5)} MB/s  exit ${m.code}` : `exit ${m.code}: ${m.note}`}`);
   row(`scan -f json, one ${f1(largeBytes / 1e9)} GB file`, largeBytes / 1e6, measure(['scan', '-f', 'json', large]));
   row(`check, one ${f1(largeBytes / 1e9)} GB file`, largeBytes / 1e6, measure(['check', large]));
+  // summary keeps a streamed document's records (not its text) until the document is done.
+  row(`summary -f json, one ${f1(largeBytes / 1e9)} GB file`, largeBytes / 1e6, measure(['summary', '-f', 'json', large]));
   // The same bytes on standard input, streamed as a file is (`zcat … | redaction-audit scan -f jsonl -`).
   row(`scan -f jsonl -, ${f1(largeBytes / 1e9)} GB on standard input`, largeBytes / 1e6, measure(['scan', '-f', 'jsonl', '-'], large));
   const files = `${documents.length.toLocaleString('en-US')} files (${f1(bytes.length / 1e6)} MB)`;
