@@ -1,20 +1,10 @@
 import { MAX_DOCUMENT_BYTES } from '../node.js';
+import { concatBytes } from '../node/read-file-bytes.js';
 import { isPdf, PDF_HEADER_WINDOW } from '../pdf/is-pdf.js';
 import type { CliIo } from './cli-io.js';
 
 /** Standard input as {@link takeStdin} leaves it: its bytes, read whole, or its chunks, to be streamed. */
 export type TakenStdin = { bytes: Uint8Array } | { chunks: AsyncIterable<Uint8Array> };
-
-function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1) return parts[0] as Uint8Array;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /**
  * Reads standard input for a command that streams large inputs (`scan`, `summary`): as long as
@@ -35,11 +25,11 @@ export async function takeStdin(io: CliIo, thresholdBytes: number): Promise<Take
   const enough = Math.max(thresholdBytes, PDF_HEADER_WINDOW);
   while (length < enough) {
     const next = await iterator.next();
-    if (next.done) return { bytes: concat(head, length) };
+    if (next.done) return { bytes: concatBytes(head, length) };
     head.push(next.value);
     length += next.value.length;
   }
-  const first = concat(head, length);
+  const first = concatBytes(head, length);
   if (isPdf(first)) {
     const parts = [first];
     while (length <= MAX_DOCUMENT_BYTES) {
@@ -48,7 +38,7 @@ export async function takeStdin(io: CliIo, thresholdBytes: number): Promise<Take
       parts.push(next.value);
       length += next.value.length;
     }
-    return { bytes: concat(parts, length) };
+    return { bytes: concatBytes(parts, length) };
   }
   async function* chunks(): AsyncGenerator<Uint8Array> {
     yield first;

@@ -114,8 +114,8 @@ function tooLarge(source: string, size: number | null, options: ReadBytesOptions
   return failure(source, 'too-large', `${size === null ? 'the input is longer' : `the file is ${formatBytes(size)} bytes`}; the limit is ${limit}`);
 }
 
-/** Joins chunks into one array. */
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
+/** Joins chunks of `total` bytes in all into one array (the chunk itself when there is one). */
+export function concatBytes(chunks: readonly Uint8Array[], total: number): Uint8Array {
   if (chunks.length === 1) return chunks[0] as Uint8Array;
   const out = new Uint8Array(total);
   let at = 0;
@@ -152,7 +152,7 @@ function* readSteps(path: string, info: Stats, options: ReadBytesOptions): Gener
     if (info.isFile() && bytesRead < buffer.length) break;
     want = CHUNK;
   }
-  return { ok: true, bytes: concat(chunks, total) };
+  return { ok: true, bytes: concatBytes(chunks, total) };
 }
 
 /**
