@@ -247,10 +247,13 @@ export async function* scanByteStream(chunks: AsyncIterable<Uint8Array> | Iterab
 
 /** The chunks of a byte stream, each checked to be bytes; its own errors as {@link DocumentReadError}. */
 async function* readChunks(stream: AsyncIterable<unknown> | Iterable<unknown>, source: string): AsyncGenerator<Uint8Array> {
-  let chunk: unknown;
+  let wrong: { value: unknown } | undefined;
   try {
-    for await (chunk of stream) {
-      if (!(chunk instanceof Uint8Array)) break;
+    for await (const chunk of stream) {
+      if (!(chunk instanceof Uint8Array)) {
+        wrong = { value: chunk };
+        break;
+      }
       yield chunk;
     }
   } catch (error) {
@@ -258,7 +261,8 @@ async function* readChunks(stream: AsyncIterable<unknown> | Iterable<unknown>, s
     const failed = failureFromError(source, error);
     throw new DocumentReadError(failed.code, source, failed.reason, { cause: error });
   }
-  if (chunk !== undefined && !(chunk instanceof Uint8Array)) {
-    throw new InvalidArgumentError(`scanByteStream: every chunk must be a Uint8Array (a Buffer), got ${chunk === null ? 'null' : typeof chunk === 'string' ? 'a string (use scanStream for text)' : typeof chunk}`);
+  if (wrong) {
+    const got = wrong.value === null ? 'null' : typeof wrong.value === 'string' ? 'a string (use scanStream for text)' : typeof wrong.value;
+    throw new InvalidArgumentError(`scanByteStream: every chunk must be a Uint8Array (a Buffer), got ${got}`);
   }
 }

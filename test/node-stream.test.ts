@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './support/temp-dir.js';
 import { decodeDocument, DocumentReadError, InvalidArgumentError, readDocument, scan, scanByteStream, scanFileStream } from '../src/node.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'redaction-audit-stream-'));
+const dir = tempDir('redaction-audit-stream-');
 function file(name: string, bytes: Uint8Array | string): string {
   const path = join(dir, name);
   writeFileSync(path, bytes);
@@ -137,6 +137,8 @@ describe('scanByteStream', () => {
     await expect(byteStreamRecords(42 as never)).rejects.toThrow(InvalidArgumentError);
     await expect(byteStreamRecords(['SECRET'] as never)).rejects.toThrow(/every chunk must be a Uint8Array \(a Buffer\), got a string \(use scanStream for text\)/);
     await expect(byteStreamRecords([new Uint8Array([0x41]), 7] as never)).rejects.toThrow(/got number/);
+    // Not a silent end of the stream: the chunks after it were never read.
+    await expect(byteStreamRecords([Buffer.from('SECRET\n'), undefined, Buffer.from('\fTOP SECRET\n')] as never)).rejects.toThrow(/got undefined/);
   });
 
   it('reads an empty stream as an empty document', async () => {

@@ -313,11 +313,10 @@ export async function visitInputs(
   // Standard input is streamed, as a large file is, once it outgrows the threshold (not for
   // findings, which need the whole text).
   const startStdin = async (): Promise<VisitedInput> => {
-    if (options.ruleSets.length > 0) return await analyzeSource('-', options, await io.stdin());
     const label = options.stdinFilename ?? '-';
     let taken: TakenStdin;
     try {
-      taken = await takeStdin(io, options.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES);
+      taken = options.ruleSets.length > 0 ? { bytes: await io.stdin() } : await takeStdin(io, options.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES);
     } catch (error) {
       const failed = failureFromError(label, error);
       return { ok: false, error: { source: label, code: failed.code, reason: failed.reason } };

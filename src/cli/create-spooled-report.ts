@@ -5,7 +5,7 @@ import type { CsvTable } from '../report/formatters/format-csv.js';
 import { describeInputFailure, type ReportView } from '../report/formatters/format-text.js';
 import { fillTokens } from '../report/report-writer.js';
 import { openOutput, shouldColor, type CliIo, type OutputOptions } from './cli-io.js';
-import { createSpool, type Spool } from './spool.js';
+import { createSpool, noteSpoolInMemory, type Spool } from './spool.js';
 
 /** What {@link createSpooledReport} returns. */
 export interface SpooledReport {
@@ -39,7 +39,8 @@ export function createSpooledReport(format: Format, view: ReportView, options: O
     root: process.cwd(),
   });
   const shownOnTerminal = format === 'text' && options.output === undefined;
-  const spool = io.spool ?? createSpool;
+  const onMemory = noteSpoolInMemory(io, options.quiet);
+  const spool = io.spool ?? ((): Spool => createSpool({ onMemory }));
   const spools: Array<Spool | undefined> = Array.from({ length: writer.sections });
   const dispose = (): void => {
     for (const s of spools) s?.dispose();

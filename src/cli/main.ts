@@ -2,6 +2,7 @@
 import { MAX_TEXT_LENGTH as MAX_DOCUMENT_BYTES } from '../node/decode-document.js';
 import { escapeText } from '../report/formatters/format-text.js';
 import { runCli } from './run-cli.js';
+import { disposeSpools } from './spool.js';
 import { formatStartTiming } from './start-timing.js';
 
 /**
@@ -22,6 +23,20 @@ function guardedWriter(stream: NodeJS.WriteStream, name: string): (text: string)
     if (!closed) stream.write(text);
   };
 }
+
+// Stopped (Ctrl-C, a kill): delete the temporary files a report or a streamed input parks its
+// text in, then exit as a signal's default action would (128 + its number).
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+] as const) {
+  process.once(signal, () => {
+    disposeSpools();
+    process.exit(code);
+  });
+}
+process.once('exit', disposeSpools);
 
 runCli(process.argv.slice(2), {
   stdout: guardedWriter(process.stdout, 'output'),

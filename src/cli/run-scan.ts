@@ -11,7 +11,7 @@ import { streamInput, visitInputs, type AnalyzeInputsOptions } from './analyze-i
 import { EXIT_FAILURE, EXIT_OK, expandInputs, openOutput, shouldColor, type CliIo, type InputFailure, type OutputOptions, type OutputSink } from './cli-io.js';
 import { leaveOutDocumentsBelow } from './leave-out-documents-below.js';
 import { loadSelection, type SelectionOptions } from './select-documents.js';
-import { createSpool } from './spool.js';
+import { createSpool, noteSpoolInMemory } from './spool.js';
 
 /** Options of the `scan` command, as commander hands them over. */
 export interface ScanCliOptions extends OutputOptions, SelectionOptions {
@@ -90,9 +90,10 @@ async function writeStreamed(
   writer: RecordsWriter,
   sink: OutputSink,
   minConfidence: number | undefined,
+  onMemory: (reason: string) => void,
 ): Promise<{ ok: true } | { ok: false; error: InputFailure } | { ok: 'pdf' }> {
-  const pages = createSpool();
-  const records = createSpool();
+  const pages = createSpool({ onMemory });
+  const records = createSpool({ onMemory });
   try {
     let pageCount = 0;
     let recordCount = 0;
@@ -157,6 +158,7 @@ export async function runScan(paths: string[], options: ScanCliOptions, io: CliI
     errors.push([order.get(error.source) ?? items.length, error]);
   };
   const notes: string[] = [];
+  const onMemory = noteSpoolInMemory(io, options.quiet);
   const take = async (document: ReportInput): Promise<void> => {
     await sink.write(writer.document(leaveOutDocumentsBelow([document], minConfidence)[0] as ReportInput));
     for (const note of pdfNotes([document])) notes.push(note);
@@ -164,7 +166,7 @@ export async function runScan(paths: string[], options: ScanCliOptions, io: CliI
   await sink.write(writer.open());
   await visitInputs(files, analyzeOptions, options, io, async (visited) => {
     if (visited.ok === 'stream') {
-      const streamed = await writeStreamed(visited.source, visited.chunks, writer, sink, minConfidence);
+      const streamed = await writeStreamed(visited.source, visited.chunks, writer, sink, minConfidence, onMemory);
       if (streamed.ok === 'pdf') {
         const pdf = await analyzePdfInput(visited.source, analyzeOptions);
         if (pdf.ok) await take(pdf.document);

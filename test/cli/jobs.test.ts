@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir.js';
 import { runCli, type CliIo } from '../../src/cli/run-cli.js';
 import { CORPUS_ROOT } from '../support/corpus.js';
 
@@ -23,7 +23,7 @@ describe('--jobs', () => {
   const inputs = [SEEDS, ...(existsSync(DEV) ? [DEV] : [])];
 
   it.skipIf(!existsSync(WORKER))('gives byte-identical output on worker threads, in input order, for scan, check and summary', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'redaction-audit-jobs-'));
+    const dir = tempDir('redaction-audit-jobs-');
     writeFileSync(join(dir, 'a-bad.txt'), new Uint8Array([0x53, 0xe9, 0x00, 0x72]));
     for (const argv of [
       ['scan', ...inputs, dir, '--format', 'json'],

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { boxOver, createPdf, drawBlackBox, drawLines, drawScan, markEncrypted } from '../support/make-pdf.js';
 
@@ -45,7 +45,7 @@ async function plainPdf(): Promise<Uint8Array> {
 }
 
 function folder(): string {
-  return mkdtempSync(join(tmpdir(), 'redaction-audit-pdf-'));
+  return tempDir('redaction-audit-pdf-');
 }
 
 describe('redaction-audit on PDFs', () => {

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir.js';
 import { createBaseline, type ReportInput } from '../../src/index.js';
 import { reportRuleSets } from '../../src/cli/analyze-pdf-input.js';
 import { visitSelected, type InputPlan } from '../../src/cli/analyze-selected.js';
@@ -82,7 +82,7 @@ async function streamed(command: 'check' | 'summary', format: Format, flags: Fla
 }
 
 // Half the findings accepted, and one entry that matches nothing any more.
-const dir = mkdtempSync(join(tmpdir(), 'redaction-audit-streamed-'));
+const dir = tempDir('redaction-audit-streamed-');
 const baselinePath = join(dir, 'baseline.json');
 async function writeBaseline(): Promise<void> {
   const out = io();

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir.js';
 // @ts-expect-error: a plain .mjs script without types
 import { renderExamplePdf } from '../../scripts/make-example-pdf.mjs';
 // @ts-expect-error: a plain .mjs script without types
@@ -28,7 +28,7 @@ describe('the redaction-audit/pdf entry', () => {
   });
 
   it('reads a PDF in Node without the optional native canvas package, printing nothing', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'redaction-audit-nocanvas-'));
+    const dir = tempDir('redaction-audit-nocanvas-');
     // Make @napi-rs/canvas unresolvable, as after `npm install --omit=optional`.
     const hide = join(dir, 'hide-canvas.cjs');
     writeFileSync(hide, "const M = require('node:module'); const r = M._resolveFilename; M._resolveFilename = function (request, ...rest) { if (request.startsWith('@napi-rs/canvas')) { const e = new Error(`Cannot find module '${request}'`); e.code = 'MODULE_NOT_FOUND'; throw e; } return r.call(this, request, ...rest); };\n");
