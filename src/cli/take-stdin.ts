@@ -41,11 +41,17 @@ export async function takeStdin(io: CliIo, thresholdBytes: number): Promise<Take
     return { bytes: concatBytes(parts, length) };
   }
   async function* chunks(): AsyncGenerator<Uint8Array> {
-    yield first;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
+    try {
+      yield first;
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      // Stopped early (the bytes turned out binary, a read failed): let go of standard input,
+      // keeping the error that stopped it.
+      await Promise.resolve(iterator.return?.()).catch(() => undefined);
     }
   }
   return { chunks: chunks() };
