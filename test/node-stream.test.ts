@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cut } from './support/cut.js';
 import { tempDir } from './support/temp-dir.js';
 import { decodeDocument, DocumentReadError, InvalidArgumentError, readDocument, scan, scanByteStream, scanFileStream } from '../src/node.js';
 
@@ -66,17 +67,6 @@ describe('scanFileStream', () => {
   });
 });
 
-/** Cuts bytes into chunks of the given sizes (cycled): inside multi-byte characters and UTF-16 pairs too. */
-function cutBytes(bytes: Uint8Array, sizes: readonly number[]): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (let at = 0, k = 0; at < bytes.length; k++) {
-    const n = sizes[k % sizes.length] as number;
-    out.push(bytes.subarray(at, at + n));
-    at += n;
-  }
-  return out;
-}
-
 async function byteStreamRecords(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, source?: string): Promise<unknown[]> {
   const records: unknown[] = [];
   for await (const p of scanByteStream(chunks, source === undefined ? {} : { source })) {
@@ -101,9 +91,9 @@ describe('scanByteStream', () => {
     if (!whole.ok) return;
     const expected = scan(whole.text, { source: 'doc.txt' }).records;
     expect(expected.length).toBeGreaterThan(5);
-    for (const sizes of [[1], [3, 7919, 2], [65536]]) expect(await byteStreamRecords(cutBytes(bytes, sizes), 'doc.txt')).toEqual(expected);
+    for (const sizes of [[1], [3, 7919, 2], [65536]]) expect(await byteStreamRecords(cut(bytes, sizes), 'doc.txt')).toEqual(expected);
     async function* slowly(): AsyncGenerator<Uint8Array> {
-      for (const c of cutBytes(bytes, [4096])) yield await Promise.resolve(c);
+      for (const c of cut(bytes, [4096])) yield await Promise.resolve(c);
     }
     expect(await byteStreamRecords(slowly(), 'doc.txt')).toEqual(expected);
   });
@@ -115,7 +105,7 @@ describe('scanByteStream', () => {
       [pdf, 'pdf'],
       [Buffer.concat([Buffer.from(`${'(b)(1) SECRET\n'.repeat(2000)}`), Buffer.from([0xc3, 0x28])]), 'invalid-encoding'],
     ] as const) {
-      const error = await byteStreamRecords(cutBytes(bytes, [1000]), 'in.txt').catch((e: unknown) => e);
+      const error = await byteStreamRecords(cut(bytes, [1000]), 'in.txt').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DocumentReadError);
       expect((error as DocumentReadError).code).toBe(code);
       expect((error as DocumentReadError).source).toBe('in.txt');

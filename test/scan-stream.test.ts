@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InvalidArgumentError, scan, scanStream, SEGMENT_LENGTH, type ScannedPage } from '../src/index.js';
 import { BENCH_ROOT, loadCorpusSet } from './support/corpus.js';
+import { cut } from './support/cut.js';
 
 async function collect(chunks: AsyncIterable<string> | Iterable<string>): Promise<{ pages: ScannedPage['page'][]; records: ScannedPage['records']; dates: ScannedPage['dates'] }> {
   const out = { pages: [] as ScannedPage['page'][], records: [] as ScannedPage['records'], dates: [] as ScannedPage['dates'] };
@@ -15,17 +16,6 @@ async function collect(chunks: AsyncIterable<string> | Iterable<string>): Promis
     for (const d of p.dates) out.dates.push(d);
   }
   return out;
-}
-
-/** Cuts `text` into chunks of the given sizes (cycled), anywhere: inside CRLF pairs, surrogate pairs, markers. */
-function cut(text: string, sizes: readonly number[]): string[] {
-  const chunks: string[] = [];
-  for (let i = 0, k = 0; i < text.length; k++) {
-    const n = sizes[k % sizes.length] as number;
-    chunks.push(text.slice(i, i + n));
-    i += n;
-  }
-  return chunks;
 }
 
 function expectSameAsWhole(text: string, streamed: Awaited<ReturnType<typeof collect>>): void {

@@ -10,6 +10,7 @@ import { createReport } from '../../src/report/create-report.js';
 import { formatJson } from '../../src/report/formatters/format-json.js';
 import { formatJsonl } from '../../src/report/formatters/format-jsonl.js';
 import { formatText } from '../../src/report/formatters/format-text.js';
+import { cut } from '../support/cut.js';
 
 const ROOT = join(__dirname, '..', '..');
 const SEEDS = join(ROOT, 'examples', 'documents');
@@ -138,22 +139,14 @@ describe('scan streams standard input once it outgrows the threshold', () => {
     };
     return io;
   }
-  function cut(sizes: number[]): Uint8Array[] {
-    const out: Uint8Array[] = [];
-    for (let at = 0, k = 0; at < bytes.length; k++) {
-      out.push(bytes.subarray(at, at + (sizes[k % sizes.length] as number)));
-      at += sizes[k % sizes.length] as number;
-    }
-    return out;
-  }
   const expected = (source: string) => createReport([{ ...analyze(text, { source }), text }]);
 
   for (const threshold of [1, 5000, bytes.length + 1]) {
     it(`JSON and JSON Lines of \`-\` are those of the same text read whole (threshold ${threshold} bytes)`, async () => {
-      const json = stdinIo(cut([1, 4093, 65536]));
+      const json = stdinIo(cut(bytes, [1, 4093, 65536]));
       expect(await runScan(['-'], { format: 'json', quiet: true, streamThresholdBytes: threshold, stdinFilename: 'piped.txt' }, json)).toBe(0);
       expect(json.out).toBe(formatJson(expected('piped.txt'), { view: 'records' }));
-      const jsonl = stdinIo(cut([7, 65536]));
+      const jsonl = stdinIo(cut(bytes, [7, 65536]));
       expect(await runScan(['-'], { format: 'jsonl', quiet: true, streamThresholdBytes: threshold }, jsonl)).toBe(0);
       expect(jsonl.out).toBe(formatJsonl(expected('-')));
       expect(jsonl.out.split('\n').length).toBeGreaterThan(20);
@@ -161,7 +154,7 @@ describe('scan streams standard input once it outgrows the threshold', () => {
   }
 
   it('summary streams it too: the same records, pages and dates, no text kept', async () => {
-    const { documents, errors } = await analyzeInputs(['-'], { ruleSets: [], streamThresholdBytes: 1 }, { quiet: true }, stdinIo(cut([3000])));
+    const { documents, errors } = await analyzeInputs(['-'], { ruleSets: [], streamThresholdBytes: 1 }, { quiet: true }, stdinIo(cut(bytes, [3000])));
     expect(errors).toEqual([]);
     const whole = analyze(text, { source: '-', ruleSets: [] });
     expect(documents).toHaveLength(1);
@@ -173,7 +166,7 @@ describe('scan streams standard input once it outgrows the threshold', () => {
 
   it('the summary command of `-` streamed is that of the same text read whole, but for what needs the text (context, a code row’s raw span)', async () => {
     const run = async (threshold: number) => {
-      const io = stdinIo(cut([5000]));
+      const io = stdinIo(cut(bytes, [5000]));
       const code = await runSummary(['-'], { format: 'json', table: 'codes', quiet: true, streamThresholdBytes: threshold }, io);
       return { code, json: JSON.parse(io.out) };
     };
