@@ -96,17 +96,6 @@ function context(text: string, start: number, end: number): string {
   return `${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
 }
 
-/** Adds to `counts` the pairs of withholding codes each row cites together. */
-function countPairs(rows: readonly Withholding[], counts: Map<string, number>): void {
-  for (const row of rows) {
-    for (let i = 0; i < row.codes.length; i++) {
-      for (let j = i + 1; j < row.codes.length; j++) {
-        const pair = `${row.codes[i]}\u0000${row.codes[j]}`;
-        counts.set(pair, (counts.get(pair) ?? 0) + 1);
-      }
-    }
-  }
-}
 
 /** Pairs most cited first, then by keys: a total order. */
 function sortPairs(counts: ReadonlyMap<string, number>): CoOccurrence[] {
@@ -115,9 +104,17 @@ function sortPairs(counts: ReadonlyMap<string, number>): CoOccurrence[] {
     .sort((a, b) => b.count - a.count || (a.keys.join() < b.keys.join() ? -1 : 1));
 }
 
+/** The pairs of withholding codes the rows cite together, with how often. */
 function coOccurrences(rows: readonly Withholding[]): CoOccurrence[] {
   const counts = new Map<string, number>();
-  countPairs(rows, counts);
+  for (const row of rows) {
+    for (let i = 0; i < row.codes.length; i++) {
+      for (let j = i + 1; j < row.codes.length; j++) {
+        const pair = `${row.codes[i]}\u0000${row.codes[j]}`;
+        counts.set(pair, (counts.get(pair) ?? 0) + 1);
+      }
+    }
+  }
   return sortPairs(counts);
 }
 
@@ -298,11 +295,14 @@ export function createSummaryTally(): SummaryTally {
       documents += 1;
       records += counted.length;
       for (const f of summary.families) families.set(f.family, (families.get(f.family) ?? 0) + f.count);
-      countPairs(rows, pairs);
-      const tally = tallyRedactions(rows);
-      redactions.total += tally.total;
-      redactions.withCode += tally.withCode;
-      redactions.withoutCode += tally.withoutCode;
+      // The document's own pair counts and redaction tally, summed (not counted again from its rows).
+      for (const p of summary.coOccurrences) {
+        const pair = p.keys.join('\u0000');
+        pairs.set(pair, (pairs.get(pair) ?? 0) + p.count);
+      }
+      redactions.total += summary.redactions.total;
+      redactions.withCode += summary.redactions.withCode;
+      redactions.withoutCode += summary.redactions.withoutCode;
       for (const c of summary.codes) {
         const entry = corpusCodes.get(c.key);
         if (entry) {
