@@ -28,6 +28,16 @@ export interface ReportWriter {
 }
 
 /**
+ * Lines each ended by `end` (a line break by default): what `lines.join(end) + end` is for a
+ * non-empty list, and nothing for an empty one, so pieces written apart join to one text.
+ */
+export function linesOf(lines: readonly string[], end = '\n'): string {
+  let out = '';
+  for (const line of lines) out += `${line}${end}`;
+  return out;
+}
+
+/**
  * A section's text with its placeholders replaced, chunk by chunk: a placeholder cut between
  * two chunks is held back until the next. Chunks can be of any size.
  */

@@ -1,6 +1,6 @@
 import { escapeControlCharacters } from '../../core/escape-control-characters.js';
 import type { Report } from '../report.js';
-import type { ReportWriter } from '../report-writer.js';
+import { linesOf, type ReportWriter } from '../report-writer.js';
 import type { CorpusSummary, DocumentSummary, Withholding } from '../summary.js';
 
 /** The summary tables {@link formatCsv} can write. */
@@ -39,11 +39,9 @@ const HEADERS: Record<CsvTable, readonly string[]> = {
   withholdings: ['source', 'page', 'page_label', 'line', 'column', 'kind', 'withheld', 'codes', 'extent', 'context'],
 };
 
-/** Rows each ended by CRLF: what `rows.join('\r\n') + '\r\n'` is, in pieces that can be written apart. */
-function linesOf(rows: readonly (readonly (string | number | boolean | null)[])[]): string {
-  let out = '';
-  for (const row of rows) out += `${row.map(csvField).join(',')}\r\n`;
-  return out;
+/** Rows as CSV lines, each ended by CRLF. */
+function rowLines(rows: readonly (readonly (string | number | boolean | null)[])[]): string {
+  return linesOf(rows.map((row) => row.map(csvField).join(',')), '\r\n');
 }
 
 function codeRows(corpus: CorpusSummary): Row[] {
@@ -82,7 +80,7 @@ function rowsOf(report: Report, table: CsvTable): Row[] {
  */
 export function formatCsv(report: Report, options: FormatCsvOptions = {}): string {
   const table = options.table ?? 'codes';
-  return linesOf([HEADERS[table], ...rowsOf(report, table)]);
+  return rowLines([HEADERS[table], ...rowsOf(report, table)]);
 }
 
 /**
@@ -94,7 +92,7 @@ export function createCsvReportWriter(options: FormatCsvOptions = {}): ReportWri
   const table = options.table ?? 'codes';
   return {
     sections: 1,
-    document: ({ summary, withholdings }) => [table === 'codes' ? '' : linesOf(table === 'withholdings' ? withholdingRows(withholdings) : documentRows(table, summary))],
-    end: (totals) => (table === 'codes' ? [linesOf([HEADERS.codes, ...codeRows(totals.summary.corpus)])] : [linesOf([HEADERS[table]]), { section: 0 }]),
+    document: ({ summary, withholdings }) => [table === 'codes' ? '' : rowLines(table === 'withholdings' ? withholdingRows(withholdings) : documentRows(table, summary))],
+    end: (totals) => (table === 'codes' ? [rowLines([HEADERS.codes, ...codeRows(totals.summary.corpus)])] : [rowLines([HEADERS[table]]), { section: 0 }]),
   };
 }

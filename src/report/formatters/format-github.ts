@@ -1,7 +1,7 @@
 import { escapeControlCharacters } from '../../core/escape-control-characters.js';
 import type { Finding } from '../../engine/finding.js';
 import type { Report, ReportDocument } from '../report.js';
-import type { ReportWriter } from '../report-writer.js';
+import { linesOf, type ReportWriter } from '../report-writer.js';
 
 /**
  * The escaping of the GitHub Actions channel, a workflow-command message: other control
@@ -44,15 +44,11 @@ export function formatGithub(report: Report): string {
 
 /** One line (ended by a line break) per finding of a document. */
 function renderDocumentCommands(doc: Pick<ReportDocument, 'findings'>): string {
-  let out = '';
-  for (const f of doc.findings) out += `${command(f)}\n`;
-  return out;
+  return linesOf(doc.findings.map(command));
 }
 
 function renderErrorCommands(errors: Report['errors']): string {
-  let out = '';
-  for (const e of errors) out += `::error file=${escapeProperty(e.source)},title=${escapeProperty(e.code)}::${escapeData(`${e.source}: ${e.reason}`)}\n`;
-  return out;
+  return linesOf(errors.map((e) => `::error file=${escapeProperty(e.source)},title=${escapeProperty(e.code)}::${escapeData(`${e.source}: ${e.reason}`)}`));
 }
 
 /**

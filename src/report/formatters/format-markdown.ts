@@ -2,7 +2,7 @@ import { escapeControlCharacters } from '../../core/escape-control-characters.js
 import type { Extent } from '../../normalize/marker-record.js';
 import type { ReportTotals } from '../create-report-stream.js';
 import type { Report, ReportDocument } from '../report.js';
-import type { ReportWriter } from '../report-writer.js';
+import { linesOf, type ReportWriter } from '../report-writer.js';
 import type { CorpusSummary, DocumentSummary, Withholding } from '../summary.js';
 import { describeExtent } from './format-text.js';
 
@@ -46,13 +46,6 @@ function tableRow(cells: readonly string[], numeric: ReadonlySet<number>): strin
 
 function tableOf(header: readonly string[], rows: readonly (readonly string[])[], numeric: ReadonlySet<number> = new Set()): string {
   return [tableHead(header, numeric), ...rows.map((r) => tableRow(r, numeric))].join('\n');
-}
-
-/** Lines each ended by a line break: what `lines.join('\n') + '\n'` is, in pieces that can be written apart. */
-function linesOf(lines: readonly string[]): string {
-  let out = '';
-  for (const line of lines) out += `${line}\n`;
-  return out;
 }
 
 function extentText(extent: Extent | null): string {

@@ -4,7 +4,7 @@ import type { Finding } from '../../engine/finding.js';
 import type { MarkerRecord } from '../../normalize/marker-record.js';
 import type { ReportTotals } from '../create-report-stream.js';
 import type { Report, ReportDocument, ReportError } from '../report.js';
-import type { ReportWriter } from '../report-writer.js';
+import { linesOf, type ReportWriter } from '../report-writer.js';
 import type { ExtentTally } from '../summary.js';
 
 /** What a text or JSON rendering shows: the findings of `check`, the summary of `summary`, or the records of `scan`. */
@@ -65,13 +65,6 @@ function severityLabel(c: Colors, f: Finding): string {
   if (f.severity === 'error') return c.red('error');
   if (f.severity === 'warning') return c.yellow('warning');
   return c.blue('info');
-}
-
-/** Lines each ended by a line break: what `lines.join('\n') + '\n'` is, in pieces that can be written apart. */
-function linesOf(lines: readonly string[]): string {
-  let out = '';
-  for (const line of lines) out += `${line}\n`;
-  return out;
 }
 
 /** One document's block of the `findings` view: its source, its findings as a table, a blank line; empty when it has no findings. */
@@ -145,9 +138,7 @@ export function formatRecordLine(source: string | null, r: MarkerRecord): string
 }
 
 function renderDocumentRecords(doc: Pick<ReportDocument, 'source' | 'records'>): string {
-  let out = '';
-  for (const r of doc.records) out += `${formatRecordLine(doc.source, r)}\n`;
-  return out;
+  return linesOf(doc.records.map((r) => formatRecordLine(doc.source, r)));
 }
 
 function renderErrors(errors: readonly ReportError[], c: Colors): string {
